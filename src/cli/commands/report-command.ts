@@ -1,0 +1,115 @@
+import { Command, Option } from 'commander';
+import { COMPLAINT_FIELDS, ORDER_FIELDS, type ComplaintField, type OrderField } from '../../ingest/fields.js';
+import { fileSource } from '../../ingest/input-source.js';
+import type { DateFormat } from '../../ingest/date-column.js';
+import type { Day } from '../../ingest/day.js';
+import type { Delimiter } from '../../ingest/delimiter.js';
+import type { TextEncoding } from '../../ingest/encoding.js';
+import { analyzeBook } from '../../scoring/analyze-book.js';
+import { DEFAULT_SCORING } from '../../scoring/scoring-settings.js';
+import type { SortKey } from '../../scoring/rank-customers.js';
+import { renderJson } from '../../report/json-report.js';
+import { rejectLines } from '../../report/reject-lines.js';
+import { selectCustomers } from '../../report/report-view.js';
+import { renderTable } from '../../report/table-report.js';
+import type { CliIo } from '../cli-io.js';
+import { colorFor, outputWidth } from '../color.js';
+import {
+  asOfOption,
+  currencyOption,
+  dateFormatOption,
+  delimiterOption,
+  encodingOption,
+  fieldMapCollector,
+  positiveIntegerOption,
+} from '../option-parsers.js';
+
+interface ReportOptions {
+  complaints?: string;
+  map?: Partial<Record<OrderField, string>>;
+  complaintsMap?: Partial<Record<ComplaintField, string>>;
+  asOf?: Day;
+  dateFormat?: DateFormat;
+  encoding?: TextEncoding;
+  delimiter?: Delimiter;
+  decimalComma?: boolean;
+  currency?: string;
+  format: 'table' | 'json';
+  top: number;
+  all?: boolean;
+  sort: SortKey;
+  strict?: boolean;
+  color: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  churn report orders.csv --complaints complaints.csv
+  churn report orders.csv --as-of 2026-10-31 --format json --all
+  cat orders.csv | churn report - --top 10
+  churn report export.csv --map customer="Cust No" --map date="Doc Date" --map amount="Net"
+
+Fields for --map: ${ORDER_FIELDS.join(', ')}
+Fields for --complaints-map: ${COMPLAINT_FIELDS.join(', ')}
+Exit codes: 0 report produced, 2 usage or input error.`;
+
+/** `churn report`: the ranked, explained at-risk list. */
+export function reportCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('report')
+    .description('rank customers by the revenue at risk of leaving, with the reasons')
+    .argument('<orders>', 'orders export (CSV); - reads stdin')
+    .option('--complaints <file>', 'complaints export (CSV)')
+    .option('--map <field=Header>', 'name the orders column for a field (repeatable)', fieldMapCollector(ORDER_FIELDS))
+    .option(
+      '--complaints-map <field=Header>',
+      'name the complaints column for a field (repeatable)',
+      fieldMapCollector(COMPLAINT_FIELDS),
+    )
+    .option('--as-of <date>', 'analyse as of the end of this day, YYYY-MM-DD (default: latest order date)', asOfOption)
+    .option('--date-format <format>', 'date layout when detection cannot tell: dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, excel', dateFormatOption)
+    .option('--encoding <name>', 'file encoding: utf-8, utf-16le, utf-16be, windows-1255, windows-1252 (default: detected)', encodingOption)
+    .option('--delimiter <char>', 'field delimiter: comma, semicolon, tab, pipe (default: detected)', delimiterOption)
+    .option('--decimal-comma', 'amounts are written 1.234,50 (default: detected)')
+    .option('--currency <code>', 'currency of the amounts, e.g. ILS, USD, EUR (default: from the amounts)', currencyOption)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--top <n>', 'show the first N at-risk customers', positiveIntegerOption, 20)
+    .option('--all', 'show every analysed customer, low risk included')
+    .addOption(new Option('--sort <key>', 'rank by value at risk or by risk score').choices(['value', 'risk']).default('value'))
+    .option('--strict', 'fail (exit 2) on any rejected row instead of skipping it')
+    .option('--no-color', 'no colours in the table (also: NO_COLOR=1)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (ordersPath: string, options: ReportOptions) => {
+      const analysis = await analyzeBook({
+        orders: await fileSource(ordersPath, io.stdin),
+        complaints: options.complaints === undefined ? undefined : await fileSource(options.complaints, io.stdin),
+        orderOptions: {
+          overrides: options.map,
+          dateFormat: options.dateFormat,
+          encoding: options.encoding,
+          delimiter: options.delimiter,
+          decimalMark: options.decimalComma ? ',' : undefined,
+        },
+        complaintOptions: {
+          overrides: options.complaintsMap,
+          dateFormat: options.dateFormat,
+          encoding: options.encoding,
+          delimiter: options.delimiter,
+        },
+        asOf: options.asOf,
+        scoring: DEFAULT_SCORING,
+        sort: options.sort,
+        strict: options.strict ?? false,
+      });
+      const shown = { ...analysis, currency: options.currency ?? analysis.currency };
+      for (const input of [analysis.inputs.orders, analysis.inputs.complaints]) {
+        if (input !== undefined) for (const line of rejectLines(input)) io.stderr.write(`churn: ${line}\n`);
+      }
+      const customers = selectCustomers(shown, { top: options.top, all: options.all ?? false });
+      if (options.format === 'json') {
+        io.stdout.write(renderJson(shown, customers));
+      } else {
+        io.stdout.write(renderTable(shown, customers, { color: colorFor(io, options.color), width: outputWidth(io) }));
+      }
+      setExitCode(0);
+    });
+}

@@ -1,0 +1,46 @@
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../ingest/user-error.js';
+import type { CliIo } from './cli-io.js';
+import { reportCommand } from './commands/report-command.js';
+
+export const EXIT_OK = 0;
+export const EXIT_GATE = 1;
+export const EXIT_USAGE = 2;
+
+/** Run one CLI invocation; returns the exit code. User errors become one line on stderr. */
+export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
+  let exitCode = EXIT_OK;
+  const setExitCode = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command('churn')
+    .description('Which B2B customers are quietly leaving, why, and how much revenue walks out with them.')
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+  program.addCommand(reportCommand(io, setExitCode));
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not failures; every other commander error is a usage error.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UserError) {
+      io.stderr.write(`churn: ${error.toLine()}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Day } from '../ingest/day.js';
+import type { CustomerTimeline, DayActivity } from './customer-timeline.js';
+
+/** Days on which the customer placed at least one order (return-only days excluded). */
+export function orderDays(timeline: CustomerTimeline): DayActivity[] {
+  return timeline.days.filter((day) => day.orders > 0);
+}
+
+export function firstOrderDay(timeline: CustomerTimeline): Day {
+  return orderDays(timeline)[0]?.day ?? Number.NaN;
+}
+
+export function lastOrderDay(timeline: CustomerTimeline): Day {
+  const days = orderDays(timeline);
+  return days[days.length - 1]?.day ?? Number.NaN;
+}
+
+/** Net revenue of days in (after, through]. */
+export function revenueBetween(timeline: CustomerTimeline, after: Day, through: Day): number {
+  let total = 0;
+  for (const day of timeline.days) if (day.day > after && day.day <= through) total += day.revenue;
+  return total;
+}
+
+/** Orders placed on days in (after, through]. */
+export function ordersBetween(timeline: CustomerTimeline, after: Day, through: Day): number {
+  let total = 0;
+  for (const day of timeline.days) if (day.day > after && day.day <= through) total += day.orders;
+  return total;
+}
+
+/** Days between consecutive order days, oldest first. */
+export function orderGapDays(timeline: CustomerTimeline): number[] {
+  const days = orderDays(timeline);
+  const gaps: number[] = [];
+  for (let i = 1; i < days.length; i++) gaps.push((days[i] as DayActivity).day - (days[i - 1] as DayActivity).day);
+  return gaps;
+}
+
+/** The last order day on or before `day`, if any. */
+export function lastOrderDayOnOrBefore(timeline: CustomerTimeline, day: Day): Day | undefined {
+  let found: Day | undefined;
+  for (const activity of timeline.days) {
+    if (activity.day > day) break;
+    if (activity.orders > 0) found = activity.day;
+  }
+  return found;
+}
+
+/**
+ * Revenue per year in the customer's baseline: the year before the recent window, scaled by the part
+ * of it the customer was already buying. A customer younger than the recent window is annualised
+ * over their whole (short) life instead, with at least `recentDays` so one first order is not
+ * multiplied into a fortune.
+ */
+export function baselineAnnualRevenue(timeline: CustomerTimeline, asOf: Day, recentDays: number, baselineDays: number): number {
+  const first = firstOrderDay(timeline);
+  const baselineEnd = asOf - recentDays;
+  const baselineStart = Math.max(asOf - recentDays - baselineDays, first - 1);
+  const observed = baselineEnd - baselineStart;
+  if (observed >= recentDays) {
+    return Math.max(0, (revenueBetween(timeline, baselineStart, baselineEnd) * 365) / observed);
+  }
+  const lifeDays = Math.max(recentDays, asOf - first + 1);
+  return Math.max(0, (revenueBetween(timeline, first - 1, asOf) * 365) / lifeDays);
+}

@@ -1,0 +1,149 @@
+import { Readable } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import { createDecoder, detectEncoding, type TextEncoding } from './encoding.js';
+import { detectDelimiter, type Delimiter } from './delimiter.js';
+import type { InputSource } from './input-source.js';
+import { UserError } from './user-error.js';
+
+export interface CsvDialectOptions {
+  readonly encoding?: TextEncoding | undefined;
+  readonly delimiter?: Delimiter | undefined;
+}
+
+/** One data row with the file line it ends on (the header is line 1). */
+export interface CsvRow {
+  readonly line: number;
+  readonly fields: readonly string[];
+}
+
+export interface CsvTable {
+  readonly file: string;
+  readonly encoding: TextEncoding;
+  readonly delimiter: Delimiter;
+  readonly headers: readonly string[];
+  readonly rows: AsyncIterable<CsvRow>;
+}
+
+const HEAD_BYTES = 64 * 1024;
+const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+/** Open an export: sniff encoding and delimiter from its first bytes, read the header, stream the rest. */
+export async function openCsvTable(source: InputSource, options: CsvDialectOptions = {}): Promise<CsvTable> {
+  const file = source.name;
+  const chunks = source.open()[Symbol.asyncIterator]();
+  const headChunks: Buffer[] = [];
+  let headLength = 0;
+  let exhausted = false;
+  while (headLength < HEAD_BYTES) {
+    const next = await chunks.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    headChunks.push(chunk);
+    headLength += chunk.length;
+  }
+  const head = Buffer.concat(headChunks);
+  if (head.length === 0 || head.toString('latin1').trim() === '') {
+    throw new UserError('empty_file', 'the file is empty', { file, hint: 'Check that the export finished writing' });
+  }
+  const encoding = options.encoding ?? detectEncoding(head);
+  const decoder = createDecoder(encoding);
+  const headText = decoder.write(head);
+  rejectBinary(file, headText);
+  const delimiter = options.delimiter ?? detectDelimiter(headText);
+
+  async function* decodedText(): AsyncGenerator<string> {
+    yield headText;
+    if (!exhausted) {
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) break;
+        yield decoder.write(Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value));
+      }
+    }
+    const tail = decoder.end();
+    if (tail !== '') yield tail;
+  }
+
+  const parser = parse({
+    delimiter,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    max_record_size: MAX_RECORD_BYTES,
+    info: true,
+  });
+  const text = Readable.from(decodedText());
+  text.on('error', (error) => parser.destroy(error));
+  text.pipe(parser);
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+
+  const first = await nextRecord(records, file);
+  if (first === undefined) {
+    throw new UserError('empty_file', 'the file has no header row', { file });
+  }
+  const headers = first.record.map((header) => header.trim());
+  // Trailing empty header cells are padding (Excel leaves them), not columns.
+  while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
+
+  async function* rows(): AsyncGenerator<CsvRow> {
+    for (;;) {
+      const next = await nextRecord(records, file);
+      if (next === undefined) return;
+      yield { line: next.info.lines, fields: next.record };
+    }
+  }
+  return { file, encoding, delimiter, headers, rows: rows() };
+}
+
+async function nextRecord(
+  records: AsyncIterator<{ record: string[]; info: { lines: number } }>,
+  file: string,
+): Promise<{ record: string[]; info: { lines: number } } | undefined> {
+  try {
+    const next = await records.next();
+    return next.done ? undefined : next.value;
+  } catch (error) {
+    throw csvErrorToUserError(error, file);
+  }
+}
+
+function csvErrorToUserError(error: unknown, file: string): UserError {
+  if (error instanceof UserError) return error;
+  if (error instanceof CsvError) {
+    const line = (error as CsvError & { lines?: number }).lines;
+    const where = { file, ...(line === undefined ? {} : { line }) };
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      return new UserError('unterminated_quote', 'a quoted field is never closed', {
+        ...where,
+        hint: 'The export is cut off or has a stray double quote; fix that row',
+      });
+    }
+    if (error.code === 'CSV_MAX_RECORD_SIZE') {
+      return new UserError('record_too_large', 'a row is larger than 8 MB', {
+        ...where,
+        hint: 'Check for an unclosed quote or the wrong --delimiter',
+      });
+    }
+    return new UserError('csv_syntax', `the CSV cannot be read (${error.message})`, where);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new UserError('read_failed', `cannot read the file (${message})`, { file });
+}
+
+function rejectBinary(file: string, headText: string): void {
+  let control = 0;
+  for (let i = 0; i < headText.length; i++) {
+    const code = headText.charCodeAt(i);
+    if (code === 0 || code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13)) control++;
+  }
+  if (control > Math.max(2, headText.length * 0.01)) {
+    throw new UserError('binary_input', 'this is not a text CSV export (binary content)', {
+      file,
+      hint: 'Export the sheet as CSV; Excel .xlsx files are not read directly',
+    });
+  }
+}

@@ -1,0 +1,44 @@
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+export const DELIMITER_LABELS: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+export function parseDelimiterOption(text: string): Delimiter | undefined {
+  const table: Record<string, Delimiter> = {
+    ',': ',', comma: ',', ';': ';', semicolon: ';', '\t': '\t', '\\t': '\t', tab: '\t', '|': '|', pipe: '|',
+  };
+  return table[text.trim() === '' ? text : text.trim().toLowerCase()];
+}
+
+/**
+ * Pick the delimiter that splits the first lines into the same number of fields, most of all the
+ * header. Quoted text is skipped so a comma inside a quoted name does not vote.
+ */
+export function detectDelimiter(headText: string): Delimiter {
+  const lines = headText.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 30);
+  if (lines.length > 1 && !headText.endsWith('\n')) lines.pop();
+  let best: Delimiter = ',';
+  let bestScore = -1;
+  for (const delimiter of DELIMITERS) {
+    const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
+    const headerCount = counts[0] ?? 0;
+    if (headerCount === 0) continue;
+    const consistent = counts.filter((count) => count === headerCount).length / counts.length;
+    const score = consistent * 1000 + headerCount;
+    if (score > bestScore) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (char === delimiter && !quoted) count++;
+  }
+  return count;
+}

@@ -1,0 +1,71 @@
+import iconv from 'iconv-lite';
+
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1255', 'windows-1252'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+export function parseEncodingOption(text: string): TextEncoding | undefined {
+  const key = text.trim().toLowerCase().replace(/[_\s]/g, '-');
+  const aliases: Record<string, TextEncoding> = {
+    'utf-8': 'utf-8', utf8: 'utf-8', 'utf-16le': 'utf-16le', 'utf16le': 'utf-16le', 'utf-16': 'utf-16le',
+    'utf-16be': 'utf-16be', 'utf16be': 'utf-16be', 'windows-1255': 'windows-1255', cp1255: 'windows-1255',
+    'win-1255': 'windows-1255', hebrew: 'windows-1255', 'windows-1252': 'windows-1252', cp1252: 'windows-1252',
+    latin1: 'windows-1252', 'iso-8859-1': 'windows-1252',
+  };
+  return aliases[key];
+}
+
+/**
+ * Guess the encoding from the first bytes: a BOM decides; then the NUL pattern of BOM-less UTF-16;
+ * then valid UTF-8; otherwise a Windows code page, Hebrew when most high bytes are Hebrew letters.
+ */
+export function detectEncoding(head: Buffer): TextEncoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const sample = head.subarray(0, Math.min(head.length, 4096));
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) evenNul++;
+      else oddNul++;
+    }
+  }
+  const pairs = sample.length / 2;
+  if (pairs > 4 && oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (pairs > 4 && evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
+  if (isUtf8(head)) return 'utf-8';
+  let hebrew = 0;
+  let otherHigh = 0;
+  for (const byte of head) {
+    if (byte >= 0xe0 && byte <= 0xfa) hebrew++;
+    else if (byte >= 0x80) otherHigh++;
+  }
+  return hebrew > otherHigh ? 'windows-1255' : 'windows-1252';
+}
+
+function isUtf8(head: Buffer): boolean {
+  // The head may end inside a multi-byte character: drop an incomplete tail before checking.
+  let end = head.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const byte = head[end - back] ?? 0;
+    if ((byte & 0xc0) === 0xc0) {
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      if (back < needed) end -= back;
+      break;
+    }
+    if ((byte & 0x80) === 0) break;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A streaming decoder (it keeps partial characters between chunks and drops the BOM). */
+export function createDecoder(encoding: TextEncoding): { write(chunk: Buffer): string; end(): string } {
+  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+  return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
+}

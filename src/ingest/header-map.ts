@@ -1,0 +1,96 @@
+import { normalizeHeader } from './fields.js';
+import { UserError } from './user-error.js';
+
+/** Which column (0-based) feeds which field, and which headers nothing reads. */
+export interface HeaderMapping<F extends string> {
+  readonly headers: readonly string[];
+  readonly columnOf: Partial<Record<F, number>>;
+  readonly ignoredHeaders: readonly string[];
+}
+
+export interface HeaderMapRequest<F extends string> {
+  readonly file: string;
+  readonly headers: readonly string[];
+  readonly aliases: Record<F, readonly string[]>;
+  /** Field -> header text given by the user (`--map field=Header`). */
+  readonly overrides: Partial<Record<F, string>>;
+  /** The flag that sets overrides, named in hints: `--map` or `--complaints-map`. */
+  readonly mapFlag: string;
+}
+
+/**
+ * Match headers to fields: user overrides first, then the known aliases in order of preference.
+ * A header feeds at most one field.
+ */
+export function resolveHeaders<F extends string>(request: HeaderMapRequest<F>): HeaderMapping<F> {
+  const { file, headers, aliases, overrides, mapFlag } = request;
+  const normalized = headers.map(normalizeHeader);
+  rejectDuplicateHeaders(file, headers, normalized);
+
+  const columnOf: Partial<Record<F, number>> = {};
+  const claimed = new Set<number>();
+  for (const field of Object.keys(overrides) as F[]) {
+    const wanted = overrides[field];
+    if (wanted === undefined) continue;
+    let index = headers.findIndex((h) => h.trim() === wanted.trim());
+    if (index < 0) index = normalized.indexOf(normalizeHeader(wanted));
+    if (index < 0) {
+      throw new UserError('map_header_not_found', `${mapFlag} ${field}="${wanted}": no such header`, {
+        file,
+        line: 1,
+        hint: `Headers found: ${listHeaders(headers)}`,
+      });
+    }
+    columnOf[field] = index;
+    claimed.add(index);
+  }
+  for (const field of Object.keys(aliases) as F[]) {
+    if (columnOf[field] !== undefined) continue;
+    for (const alias of aliases[field]) {
+      const index = normalized.findIndex((h, i) => h === alias && !claimed.has(i));
+      if (index >= 0) {
+        columnOf[field] = index;
+        claimed.add(index);
+        break;
+      }
+    }
+  }
+  const ignoredHeaders = headers.filter((h, i) => !claimed.has(i) && h.trim() !== '');
+  return { headers, columnOf, ignoredHeaders };
+}
+
+export function listHeaders(headers: readonly string[]): string {
+  return headers.filter((h) => h.trim() !== '').map((h) => `"${h.trim()}"`).join(', ');
+}
+
+/** The user error for a required field no header feeds, with the exact flag to fix it. */
+export function missingFieldError(
+  file: string,
+  field: string,
+  headers: readonly string[],
+  mapFlag: string,
+  candidate: string | undefined,
+): UserError {
+  const example = candidate ?? headers.find((h) => h.trim() !== '') ?? 'Header';
+  return new UserError('missing_column', `no column for "${field}"`, {
+    file,
+    line: 1,
+    hint: `Headers found: ${listHeaders(headers)}. Name it with ${mapFlag} ${field}="${example.trim()}"`,
+  });
+}
+
+function rejectDuplicateHeaders(file: string, headers: readonly string[], normalized: readonly string[]): void {
+  const seen = new Map<string, number>();
+  normalized.forEach((name, index) => {
+    if (name === '') return;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      throw new UserError(
+        'duplicate_header',
+        `duplicate header "${headers[index]?.trim()}" (columns ${first + 1} and ${index + 1})`,
+        { file, line: 1, hint: 'Rename one of them in the export, or name the one to use with --map' },
+      );
+    }
+    seen.set(name, index);
+  });
+}

@@ -1,0 +1,121 @@
+import { openCsvTable, type CsvDialectOptions } from './csv-table.js';
+import {
+  readComplaintCategory,
+  readComplaintSeverity,
+  readComplaintStatus,
+  type ComplaintCategory,
+  type ComplaintSeverity,
+  type ComplaintStatus,
+} from './complaint-vocabulary.js';
+import { DateColumn, type DateFormat } from './date-column.js';
+import type { Delimiter } from './delimiter.js';
+import type { TextEncoding } from './encoding.js';
+import { COMPLAINT_HEADER_ALIASES, type ComplaintField } from './fields.js';
+import { missingFieldError, resolveHeaders, type HeaderMapping } from './header-map.js';
+import type { InputSource } from './input-source.js';
+import { RejectLog } from './reject-log.js';
+import { suggestHeader } from './suggest-header.js';
+
+/** One usable complaint row; dates are tokens of the file's date columns. */
+export interface ComplaintLine {
+  readonly line: number;
+  readonly customerId: string;
+  readonly complaintId: string | undefined;
+  readonly openedToken: number;
+  /** -1 when the row has no closed date. */
+  readonly closedToken: number;
+  readonly status: ComplaintStatus | undefined;
+  readonly category: ComplaintCategory | undefined;
+  readonly severity: ComplaintSeverity | undefined;
+}
+
+export interface ReadComplaintsOptions extends CsvDialectOptions {
+  readonly overrides?: Partial<Record<ComplaintField, string>>;
+  readonly dateFormat?: DateFormat | undefined;
+}
+
+export interface ComplaintsInput {
+  readonly file: string;
+  readonly encoding: TextEncoding;
+  readonly delimiter: Delimiter;
+  readonly mapping: HeaderMapping<ComplaintField>;
+  readonly openedDates: DateColumn;
+  readonly closedDates: DateColumn;
+  readonly rowsRead: number;
+  readonly rejects: RejectLog;
+}
+
+export async function readComplaints(
+  source: InputSource,
+  options: ReadComplaintsOptions,
+  onComplaint: (complaint: ComplaintLine) => void,
+): Promise<ComplaintsInput> {
+  const table = await openCsvTable(source, options);
+  const { file, headers } = table;
+  const mapping = resolveHeaders({
+    file,
+    headers,
+    aliases: COMPLAINT_HEADER_ALIASES,
+    overrides: options.overrides ?? {},
+    mapFlag: '--complaints-map',
+  });
+  const col = mapping.columnOf;
+  if (col.customer === undefined) {
+    throw missingFieldError(file, 'customer', headers, '--complaints-map', suggestHeader(mapping, 'customer'));
+  }
+  if (col.opened === undefined) {
+    throw missingFieldError(file, 'opened', headers, '--complaints-map', suggestHeader(mapping, 'opened'));
+  }
+  const openedDates = new DateColumn(file, headers[col.opened] ?? 'opened', options.dateFormat);
+  const closedDates = new DateColumn(file, col.closed === undefined ? 'closed' : (headers[col.closed] ?? 'closed'), options.dateFormat);
+  const rejects = new RejectLog();
+  let rowsRead = 0;
+  const text = (fields: readonly string[], index: number | undefined): string =>
+    index === undefined ? '' : (fields[index] ?? '').trim();
+
+  for await (const { line, fields } of table.rows) {
+    rowsRead++;
+    const customerId = text(fields, col.customer);
+    if (customerId === '') {
+      rejects.add({ file, line, reason: 'missing_customer', field: headers[col.customer] });
+      continue;
+    }
+    const rawOpened = text(fields, col.opened);
+    if (rawOpened === '') {
+      rejects.add({ file, line, reason: 'missing_date', field: headers[col.opened] });
+      continue;
+    }
+    const openedToken = openedDates.tokenize(rawOpened, line);
+    if (openedToken < 0) {
+      rejects.add({ file, line, reason: 'bad_date', field: headers[col.opened], value: rawOpened });
+      continue;
+    }
+    const rawClosed = text(fields, col.closed);
+    const closedToken = rawClosed === '' ? -1 : closedDates.tokenize(rawClosed, line);
+    if (rawClosed !== '' && closedToken < 0) {
+      rejects.add({ file, line, reason: 'bad_closed_date', field: headers[col.closed ?? 0], value: rawClosed });
+      continue;
+    }
+    const complaintId = text(fields, col.complaint);
+    onComplaint({
+      line,
+      customerId,
+      complaintId: complaintId === '' ? undefined : complaintId,
+      openedToken,
+      closedToken,
+      status: readComplaintStatus(text(fields, col.status)),
+      category: readComplaintCategory(text(fields, col.category)),
+      severity: readComplaintSeverity(text(fields, col.severity)),
+    });
+  }
+  return {
+    file,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    mapping,
+    openedDates,
+    closedDates,
+    rowsRead,
+    rejects,
+  };
+}

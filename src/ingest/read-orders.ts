@@ -1,0 +1,155 @@
+import { openCsvTable, type CsvDialectOptions, type CsvRow } from './csv-table.js';
+import { DateColumn, type DateFormat } from './date-column.js';
+import { ORDER_HEADER_ALIASES, type OrderField } from './fields.js';
+import { missingFieldError, resolveHeaders, type HeaderMapping } from './header-map.js';
+import type { InputSource } from './input-source.js';
+import { detectDecimalMark, parseMoney, type DecimalMark } from './money.js';
+import { toCents, type OrderLine } from './order-line.js';
+import { RejectLog } from './reject-log.js';
+import type { TextEncoding } from './encoding.js';
+import type { Delimiter } from './delimiter.js';
+import { suggestHeader } from './suggest-header.js';
+
+export interface ReadOrdersOptions extends CsvDialectOptions {
+  readonly overrides?: Partial<Record<OrderField, string>>;
+  readonly dateFormat?: DateFormat | undefined;
+  readonly decimalMark?: DecimalMark | undefined;
+}
+
+/** What ingest learned about an orders export, besides its lines. */
+export interface OrdersInput {
+  readonly file: string;
+  readonly encoding: TextEncoding;
+  readonly delimiter: Delimiter;
+  readonly mapping: HeaderMapping<OrderField>;
+  readonly dates: DateColumn;
+  readonly decimalMark: DecimalMark;
+  /** ISO code of the first currency mark seen in an amount, if any. */
+  readonly currency: string | undefined;
+  readonly rowsRead: number;
+  readonly rejects: RejectLog;
+}
+
+/** Rows held back to decide the decimal mark before any amount is read. */
+const SNIFF_ROWS = 2000;
+
+/** Stream an orders export into `onLine`, one call per usable line; bad rows go to the reject log. */
+export async function readOrders(
+  source: InputSource,
+  options: ReadOrdersOptions,
+  onLine: (line: OrderLine) => void,
+): Promise<OrdersInput> {
+  const table = await openCsvTable(source, options);
+  const { file, headers } = table;
+  const mapping = resolveHeaders({
+    file,
+    headers,
+    aliases: ORDER_HEADER_ALIASES,
+    overrides: options.overrides ?? {},
+    mapFlag: '--map',
+  });
+  const col = mapping.columnOf;
+  if (col.customer === undefined) throw missingFieldError(file, 'customer', headers, '--map', suggestHeader(mapping, 'customer'));
+  if (col.date === undefined) throw missingFieldError(file, 'date', headers, '--map', suggestHeader(mapping, 'date'));
+  if (col.amount === undefined && (col.quantity === undefined || col.unitPrice === undefined)) {
+    throw missingFieldError(file, 'amount', headers, '--map', suggestHeader(mapping, 'amount'));
+  }
+
+  const dates = new DateColumn(file, headers[col.date] ?? 'date', options.dateFormat);
+  const rejects = new RejectLog();
+  let rowsRead = 0;
+  let currency: string | undefined;
+  let decimalMark: DecimalMark = options.decimalMark ?? '.';
+  const headerCount = headers.length;
+  const text = (fields: readonly string[], index: number | undefined): string =>
+    index === undefined ? '' : (fields[index] ?? '').trim();
+  const optional = (fields: readonly string[], index: number | undefined): string | undefined => {
+    const value = text(fields, index);
+    return value === '' ? undefined : value;
+  };
+
+  const readMoney = (raw: string) => {
+    const money = parseMoney(raw, decimalMark);
+    if (money?.currency !== undefined && currency === undefined) currency = money.currency;
+    return money;
+  };
+
+  const consume = ({ line, fields }: CsvRow): void => {
+    rowsRead++;
+    const reject = (reason: Parameters<RejectLog['add']>[0]['reason'], field?: string, value?: string) =>
+      rejects.add({ file, line, reason, field, value });
+    if (fields.length > headerCount && fields.slice(headerCount).some((value) => value.trim() !== '')) {
+      return reject('extra_fields', undefined, `${fields.length} fields, header has ${headerCount}`);
+    }
+    const customerId = text(fields, col.customer);
+    if (customerId === '') return reject('missing_customer', headers[col.customer ?? 0]);
+    const rawDate = text(fields, col.date);
+    if (rawDate === '') return reject('missing_date', headers[col.date ?? 0]);
+    const dateToken = dates.tokenize(rawDate, line);
+    if (dateToken < 0) return reject('bad_date', headers[col.date ?? 0], rawDate);
+
+    let amount: number;
+    const rawAmount = text(fields, col.amount);
+    if (rawAmount !== '') {
+      const money = readMoney(rawAmount);
+      if (money === undefined) return reject('bad_amount', headers[col.amount ?? 0], rawAmount);
+      amount = money.value;
+    } else if (col.quantity !== undefined && col.unitPrice !== undefined) {
+      const rawQuantity = text(fields, col.quantity);
+      const rawPrice = text(fields, col.unitPrice);
+      if (rawQuantity === '' && rawPrice === '') return reject('missing_amount', headers[col.amount ?? col.quantity]);
+      const quantity = parseMoney(rawQuantity, decimalMark);
+      if (quantity === undefined) return reject('bad_quantity', headers[col.quantity], rawQuantity);
+      const price = readMoney(rawPrice);
+      if (price === undefined) return reject('bad_unit_price', headers[col.unitPrice], rawPrice);
+      amount = quantity.value * price.value;
+    } else {
+      return reject('missing_amount', headers[col.amount ?? 0]);
+    }
+
+    onLine({
+      line,
+      customerId,
+      customerName: optional(fields, col.customerName),
+      orderId: optional(fields, col.order),
+      dateToken,
+      amountCents: toCents(amount),
+      productLine: optional(fields, col.category) ?? optional(fields, col.sku),
+      rep: optional(fields, col.rep),
+    });
+  };
+
+  const held: CsvRow[] = [];
+  let sniffing = options.decimalMark === undefined;
+  const moneyColumns = [col.amount, col.unitPrice, col.quantity].filter((c): c is number => c !== undefined);
+  const settleDecimalMark = () => {
+    const samples = held.flatMap((row) => moneyColumns.map((c) => row.fields[c] ?? ''));
+    decimalMark = detectDecimalMark(samples) ?? '.';
+    sniffing = false;
+    for (const row of held) consume(row);
+    held.length = 0;
+  };
+  for await (const row of table.rows) {
+    if (!sniffing) {
+      consume(row);
+      continue;
+    }
+    held.push(row);
+    if (held.length >= SNIFF_ROWS) settleDecimalMark();
+  }
+  if (sniffing) settleDecimalMark();
+
+  return {
+    file,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    mapping,
+    dates,
+    decimalMark,
+    get currency() {
+      return currency;
+    },
+    rowsRead,
+    rejects,
+  };
+}

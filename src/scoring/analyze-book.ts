@@ -1,0 +1,154 @@
+import { buildTimelines, latestOrderDay } from '../history/build-timelines.js';
+import { BookLedger } from '../history/book-ledger.js';
+import { DATE_FORMAT_LABELS, type DateFormat } from '../ingest/date-column.js';
+import type { Day } from '../ingest/day.js';
+import { DELIMITER_LABELS } from '../ingest/delimiter.js';
+import type { InputSource } from '../ingest/input-source.js';
+import { readComplaints, type ComplaintsInput, type ReadComplaintsOptions } from '../ingest/read-complaints.js';
+import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../ingest/read-orders.js';
+import type { RejectLog, RejectReason, RowReject } from '../ingest/reject-log.js';
+import { UserError } from '../ingest/user-error.js';
+import { rankCustomers, type SortKey } from './rank-customers.js';
+import { scoreCustomer, type ScoredCustomer } from './score-customer.js';
+import type { ScoringSettings } from './scoring-settings.js';
+
+export interface AnalysisRequest {
+  readonly orders: InputSource;
+  readonly complaints?: InputSource | undefined;
+  readonly orderOptions: ReadOrdersOptions;
+  readonly complaintOptions: ReadComplaintsOptions;
+  /** End of this day; default: the latest order date in the export. */
+  readonly asOf?: Day | undefined;
+  readonly scoring: ScoringSettings;
+  readonly sort: SortKey;
+  /** Any rejected row stops the run. */
+  readonly strict?: boolean;
+}
+
+/** What was read from one input and what became of every row. */
+export interface InputSummary {
+  readonly file: string;
+  readonly rowsRead: number;
+  readonly rowsUsed: number;
+  readonly rowsRejected: number;
+  readonly rowsAfterAsOf: number;
+  readonly rejectedByReason: Partial<Record<RejectReason, number>>;
+  readonly firstRejects: readonly RowReject[];
+  readonly encoding: string;
+  readonly delimiter: string;
+  readonly dateFormat: string;
+  /** Field -> header that fed it. */
+  readonly columns: Readonly<Record<string, string>>;
+  readonly ignoredHeaders: readonly string[];
+}
+
+export interface BookAnalysis {
+  readonly asOf: Day;
+  readonly currency: string | undefined;
+  readonly inputs: { readonly orders: InputSummary; readonly complaints?: InputSummary | undefined };
+  /** Every analysed customer, ranked. */
+  readonly customers: readonly ScoredCustomer[];
+}
+
+/** The whole pipeline short of words: ingest -> history -> signals -> scoring. */
+export async function analyzeBook(request: AnalysisRequest): Promise<BookAnalysis> {
+  const ledger = new BookLedger();
+  const orders = await readOrders(request.orders, request.orderOptions, (line) => ledger.addOrderLine(line));
+  if (request.strict) failOnReject(orders.rejects);
+  const complaints =
+    request.complaints === undefined
+      ? undefined
+      : await readComplaints(request.complaints, request.complaintOptions, (complaint) => ledger.addComplaint(complaint));
+
+  const orderDates = orders.dates.resolve();
+  const openedDates = complaints?.openedDates.resolve(orderDates.format);
+  const closedDates = complaints?.closedDates.resolve(openedDates?.format ?? orderDates.format);
+
+  const asOf = request.asOf ?? latestOrderDay(ledger, orderDates.dayOfToken);
+  if (asOf === undefined) {
+    throw new UserError('no_orders', 'no usable order rows', {
+      file: orders.file,
+      hint: orders.rejects.count > 0 ? 'Every row was rejected; run churn check on the file to see why' : 'The file has a header but no rows',
+    });
+  }
+  const book = buildTimelines(
+    ledger,
+    {
+      orderDay: orderDates.dayOfToken,
+      complaintOpenedDay: openedDates?.dayOfToken ?? [],
+      complaintClosedDay: closedDates?.dayOfToken ?? [],
+    },
+    asOf,
+    complaints?.rejects,
+    complaints?.file,
+  );
+  if (request.strict && complaints !== undefined) failOnReject(complaints.rejects);
+
+  const scored = book.timelines.map((timeline) => scoreCustomer(timeline, asOf, request.scoring));
+  return {
+    asOf,
+    currency: orders.currency,
+    inputs: {
+      orders: summarizeOrders(orders, book.orders, orderDates.format),
+      complaints:
+        complaints === undefined ? undefined : summarizeComplaints(complaints, book.complaints, openedDates?.format ?? 'iso'),
+    },
+    customers: rankCustomers(scored, request.sort),
+  };
+}
+
+function failOnReject(rejects: RejectLog): void {
+  const first = rejects.sortedFirst()[0];
+  if (first === undefined) return;
+  throw new UserError('rejected_row_strict', `row rejected (${first.reason}${first.value === undefined ? '' : `: "${first.value}"`}); ${rejects.count} row(s) rejected in all`, {
+    file: first.file,
+    line: first.line,
+    hint: 'Fix the row, or drop --strict to skip bad rows',
+  });
+}
+
+function summarizeOrders(input: OrdersInput, counts: { rowsUsed: number; rowsAfterAsOf: number }, format: DateFormat): InputSummary {
+  return {
+    file: input.file,
+    rowsRead: input.rowsRead,
+    rowsUsed: counts.rowsUsed,
+    rowsRejected: input.rejects.count,
+    rowsAfterAsOf: counts.rowsAfterAsOf,
+    rejectedByReason: input.rejects.byReason,
+    firstRejects: input.rejects.sortedFirst(),
+    encoding: input.encoding,
+    delimiter: DELIMITER_LABELS[input.delimiter],
+    dateFormat: DATE_FORMAT_LABELS[format],
+    columns: columnsOf(input.mapping.headers, input.mapping.columnOf),
+    ignoredHeaders: input.mapping.ignoredHeaders,
+  };
+}
+
+function summarizeComplaints(
+  input: ComplaintsInput,
+  counts: { rowsUsed: number; rowsAfterAsOf: number },
+  format: DateFormat,
+): InputSummary {
+  return {
+    file: input.file,
+    rowsRead: input.rowsRead,
+    rowsUsed: counts.rowsUsed,
+    rowsRejected: input.rejects.count,
+    rowsAfterAsOf: counts.rowsAfterAsOf,
+    rejectedByReason: input.rejects.byReason,
+    firstRejects: input.rejects.sortedFirst(),
+    encoding: input.encoding,
+    delimiter: DELIMITER_LABELS[input.delimiter],
+    dateFormat: DATE_FORMAT_LABELS[format],
+    columns: columnsOf(input.mapping.headers, input.mapping.columnOf),
+    ignoredHeaders: input.mapping.ignoredHeaders,
+  };
+}
+
+function columnsOf(headers: readonly string[], columnOf: Partial<Record<string, number>>): Record<string, string> {
+  const columns: Record<string, string> = {};
+  for (const [field, index] of Object.entries(columnOf)) {
+    if (index !== undefined) columns[field] = headers[index] ?? '';
+  }
+  return columns;
+}

@@ -1,0 +1,91 @@
+import type { CustomerTimeline } from '../history/customer-timeline.js';
+import { baselineAnnualRevenue, firstOrderDay, lastOrderDay, orderDays } from '../history/timeline-queries.js';
+import type { Day } from '../ingest/day.js';
+import { ALL_SIGNALS } from '../signals/all-signals.js';
+import { round, SIGNAL_IDS, type SignalResult } from '../signals/signal.js';
+import {
+  LAPSED_GAP_MULTIPLE,
+  LAPSED_MIN_SILENT_DAYS,
+  LAPSED_THIN_SILENT_DAYS,
+  MIN_ORDER_DAYS_TO_JUDGE,
+  NEW_CUSTOMER_DAYS,
+  type ScoringSettings,
+  type SignalWeights,
+} from './scoring-settings.js';
+
+export type RiskLevel = 'high' | 'medium' | 'low';
+export type CustomerStatus = 'active' | 'at-risk' | 'lapsed' | 'new';
+
+export interface ScoredCustomer {
+  readonly customerId: string;
+  readonly name: string | undefined;
+  readonly rep: string | undefined;
+  readonly riskScore: number;
+  readonly riskLevel: RiskLevel;
+  readonly status: CustomerStatus;
+  readonly valueAtRisk: number;
+  readonly annualRevenue: number;
+  readonly firstOrderDay: Day;
+  readonly lastOrderDay: Day;
+  readonly orderDays: number;
+  /** Strongest weighted contribution first: the first one is the customer's main reason. */
+  readonly signals: readonly SignalResult[];
+}
+
+/** Run every signal on one customer and combine them into a score, level, status and value at risk. */
+export function scoreCustomer(timeline: CustomerTimeline, asOf: Day, settings: ScoringSettings): ScoredCustomer {
+  const results = ALL_SIGNALS.map(([, signal]) => signal(timeline, asOf, settings.windows));
+  const riskScore = combineSeverities(results, settings.weights);
+  const status = customerStatus(timeline, asOf, results);
+  let riskLevel: RiskLevel =
+    riskScore >= settings.thresholds.high ? 'high' : riskScore >= settings.thresholds.medium ? 'medium' : 'low';
+  // A new customer has not shown a rhythm to break: never rate them high.
+  if (status === 'new' && riskLevel === 'high') riskLevel = 'medium';
+  const finalStatus: CustomerStatus = status === 'active' && riskLevel !== 'low' ? 'at-risk' : status;
+  const annualRevenue = baselineAnnualRevenue(timeline, asOf, settings.windows.recentDays, settings.windows.baselineDays);
+  return {
+    customerId: timeline.customerId,
+    name: timeline.name,
+    rep: timeline.rep,
+    riskScore,
+    riskLevel,
+    status: finalStatus,
+    valueAtRisk: round((annualRevenue * riskScore) / 100),
+    annualRevenue: round(annualRevenue),
+    firstOrderDay: firstOrderDay(timeline),
+    lastOrderDay: lastOrderDay(timeline),
+    orderDays: orderDays(timeline).length,
+    signals: orderByContribution(results, settings.weights),
+  };
+}
+
+/**
+ * Noisy-OR: each signal alone can raise the score up to its weight, and several moderate signals
+ * together count for more than any one of them. 0..100, one decimal.
+ */
+export function combineSeverities(results: readonly SignalResult[], weights: SignalWeights): number {
+  let unharmed = 1;
+  for (const result of results) unharmed *= 1 - weights[result.id] * result.severity;
+  return round(100 * (1 - unharmed), 1);
+}
+
+function orderByContribution(results: readonly SignalResult[], weights: SignalWeights): SignalResult[] {
+  return [...results].sort(
+    (a, b) => weights[b.id] * b.severity - weights[a.id] * a.severity || SIGNAL_IDS.indexOf(a.id) - SIGNAL_IDS.indexOf(b.id),
+  );
+}
+
+/** `new` and `lapsed` come from the order history alone; `at-risk` is decided from the level. */
+function customerStatus(timeline: CustomerTimeline, asOf: Day, results: readonly SignalResult[]): CustomerStatus {
+  const first = firstOrderDay(timeline);
+  const daysSilent = asOf - lastOrderDay(timeline);
+  if (asOf - first < NEW_CUSTOMER_DAYS) return 'new';
+  if (orderDays(timeline).length < MIN_ORDER_DAYS_TO_JUDGE) {
+    return daysSilent >= LAPSED_THIN_SILENT_DAYS ? 'lapsed' : 'new';
+  }
+  const gaps = results.find((result) => result.id === 'widening_gaps')?.evidence;
+  const usualGap = typeof gaps?.usualGapDays === 'number' ? gaps.usualGapDays : Number.POSITIVE_INFINITY;
+  const seasonal = gaps?.seasonalSilence === 1;
+  if (!seasonal && daysSilent >= LAPSED_MIN_SILENT_DAYS && daysSilent >= LAPSED_GAP_MULTIPLE * usualGap) return 'lapsed';
+  return 'active';
+}
