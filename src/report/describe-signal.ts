@@ -35,7 +35,8 @@ function describeVolume(e: Evidence, currency: string | undefined): string {
   const from = formatMoney(num(e, 'comparedRevenue'), currency);
   const to = formatMoney(num(e, 'recentRevenue'), currency);
   const decline = Math.round(num(e, 'declinePct'));
-  const per = num(e, 'recentDays') === 90 ? 'a quarter' : `per ${num(e, 'recentDays')} days`;
+  const days = num(e, 'recentDays');
+  const per = days === 90 ? 'a quarter' : `per ${days / 30} months`;
   if (decline <= 0) return `revenue steady or up ${against} (${from} → ${to} ${per})`;
   return `revenue down ${decline}% ${against} (${from} → ${to} ${per})`;
 }

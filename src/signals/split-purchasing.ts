@@ -53,6 +53,7 @@ export function splitPurchasing(timeline: CustomerTimeline, asOf: Day, windows: 
     const frequency = withLine / before.length;
     if (withLine < REGULAR_LINE_MIN_ORDERS || frequency < REGULAR_LINE_SHARE) continue;
     if ((1 - frequency) ** ordersSince > CHANCE_OF_ABSENCE) continue;
+    if (skippedSameStretchLastYear(orders, productLine, lastDay, asOf)) continue;
     const lineSpend = before.reduce((sum, day) => sum + spendOn(day, productLine), 0);
     const totalSpend = before.reduce((sum, day) => sum + positiveSpend(day), 0);
     stopped.push({ productLine, share: totalSpend > 0 ? lineSpend / totalSpend : 0, ordersSince, lastDay });
@@ -86,6 +87,15 @@ export function splitPurchasing(timeline: CustomerTimeline, asOf: Day, windows: 
       productLines: lastBought.size,
     },
   };
+}
+
+/**
+ * A seasonal line: over the same weeks a year earlier the customer also ordered without it (a
+ * school supplier's exam paper in winter). Its absence now is the season, not a competitor.
+ */
+function skippedSameStretchLastYear(orders: readonly DayActivity[], productLine: string, lastDay: Day, asOf: Day): boolean {
+  const lastYear = orders.filter((day) => day.day > lastDay - 365 && day.day <= asOf - 365);
+  return lastYear.length > 0 && lastYear.every((day) => spendOn(day, productLine) <= 0);
 }
 
 function spendOn(day: DayActivity, productLine: string): number {

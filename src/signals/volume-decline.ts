@@ -1,6 +1,6 @@
-import { linearRegression } from 'simple-statistics';
+import { linearRegression, median } from 'simple-statistics';
 import type { CustomerTimeline } from '../history/customer-timeline.js';
-import { firstOrderDay, ordersBetween, revenueBetween } from '../history/timeline-queries.js';
+import { firstOrderDay, orderGapDays, ordersBetween, revenueBetween } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { clamp01, round, type SignalResult, type SignalWindows } from './signal.js';
 
@@ -11,19 +11,21 @@ const FULL_DECLINE_SPAN = 0.45;
 /** Orders expected in the recent window before a drop is trusted in full. */
 const ORDERS_FOR_FULL_CONFIDENCE = 5;
 /** Most a revenue drop can reach when orders are as large as ever (just fewer). */
-const FREQUENCY_ONLY_CAP = 0.75;
+const FREQUENCY_ONLY_CAP = 0.6;
 const MONTH_DAYS = 30;
+const ORDERS_PER_WINDOW = 5;
 const TREND_MONTHS = 12;
 
 /**
- * Revenue in the recent window against the customer's own baseline (the year before, scaled to the
- * window) and, once the customer has a year of history before the window, against the same window a
- * year earlier. The milder of the two comparisons counts, so a seasonal buyer in its quiet months
- * (quiet last year too) is not flagged, and neither is a buyer whose last year was unusually big
- * in just that quarter.
+ * Revenue in the recent window against the customer's own past: the same window a year earlier
+ * once the history reaches back that far (so a seasonal buyer in its quiet months is compared with
+ * last year's quiet months), else the baseline year before the window, scaled to the window. Order
+ * size is compared with the baseline year, and a drop that is only fewer orders is capped, leaving
+ * that story to the gap signal.
  */
 export function volumeDecline(timeline: CustomerTimeline, asOf: Day, windows: SignalWindows): SignalResult {
-  const { recentDays, baselineDays } = windows;
+  const { baselineDays } = windows;
+  const recentDays = comparisonWindowDays(timeline, windows.recentDays);
   const recentStart = asOf - recentDays;
   const first = firstOrderDay(timeline);
   const baselineStart = Math.max(recentStart - baselineDays, first - 1);
@@ -41,15 +43,14 @@ export function volumeDecline(timeline: CustomerTimeline, asOf: Day, windows: Si
   const lastYearRevenue = hasLastYear ? revenueBetween(timeline, recentStart - 365, asOf - 365) : Number.NaN;
   const lastYearOrders = hasLastYear ? ordersBetween(timeline, recentStart - 365, asOf - 365) : Number.NaN;
 
-  const baselineRatio = ratio(recentRevenue, baselineRevenue);
-  const lastYearRatio = hasLastYear ? ratio(recentRevenue, lastYearRevenue) : Number.NaN;
-  const comparedWithLastYear = hasLastYear && lastYearRatio > baselineRatio;
-  const revenueRatio = comparedWithLastYear ? lastYearRatio : baselineRatio;
+  // With a year of history before the window, the same months a year earlier are the fair
+  // comparison: a seasonal buyer's quiet quarter is compared with last year's quiet quarter.
+  const comparedWithLastYear = hasLastYear;
   const comparedRevenue = comparedWithLastYear ? lastYearRevenue : baselineRevenue;
   const comparedOrders = comparedWithLastYear ? lastYearOrders : baselineOrders;
-
-  const decline = clamp01(1 - revenueRatio);
-  const confidence = clamp01(Math.max(comparedOrders, baselineOrders) / ORDERS_FOR_FULL_CONFIDENCE);
+  const decline = clamp01(1 - ratio(recentRevenue, comparedRevenue));
+  // A drop from one or two orders is weak evidence; it takes a few to trust it.
+  const confidence = clamp01(comparedOrders / ORDERS_FOR_FULL_CONFIDENCE);
   // Smaller orders are this signal's own story; fewer orders is the gap signal's, so a decline that
   // comes only from ordering less often is capped below what smaller orders can reach.
   // Order size is compared with the whole baseline year: one quarter holds too few orders for an average.
@@ -57,9 +58,12 @@ export function volumeDecline(timeline: CustomerTimeline, asOf: Day, windows: Si
   const baselineOrderValue = baselineOrders > 0 ? baselineRevenue / baselineOrders : Number.NaN;
   const orderValueDecline = clamp01(1 - recentOrderValue / baselineOrderValue);
   const orderValueConfidence = clamp01(recentOrders / ORDERS_FOR_FULL_CONFIDENCE);
+  // Fewer orders counts only when the drop in count is beyond Poisson noise (5 -> 3 is not).
+  const countDropSpreads = (comparedOrders - recentOrders) / Math.sqrt(Math.max(comparedOrders, 1));
+  const countSignificance = clamp01((countDropSpreads - 1) / 2);
   const severity = Math.max(
     Math.min(declineSeverity(orderValueDecline) * orderValueConfidence, declineSeverity(decline)),
-    FREQUENCY_ONLY_CAP * declineSeverity(decline),
+    FREQUENCY_ONLY_CAP * declineSeverity(decline) * countSignificance,
   ) * confidence;
 
   return {
@@ -77,6 +81,17 @@ export function volumeDecline(timeline: CustomerTimeline, asOf: Day, windows: Si
       monthlyTrendPct: round(monthlyTrendPct(timeline, asOf) * 100, 1),
     },
   };
+}
+
+/**
+ * The recent window, widened for slow buyers so it holds about ORDERS_PER_WINDOW orders: two
+ * orders of a monthly buyer say little. Whole 30-day months, from `recentDays` up to twice that.
+ */
+export function comparisonWindowDays(timeline: CustomerTimeline, recentDays: number): number {
+  const gaps = orderGapDays(timeline);
+  if (gaps.length === 0) return recentDays;
+  const wanted = Math.ceil((ORDERS_PER_WINDOW * median(gaps)) / MONTH_DAYS) * MONTH_DAYS;
+  return Math.min(2 * recentDays, Math.max(recentDays, wanted));
 }
 
 function declineSeverity(decline: number): number {
