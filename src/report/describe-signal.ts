@@ -55,7 +55,7 @@ function describeGaps(e: Evidence): string {
 function describeSplit(e: Evidence): string {
   const stopped = names(e, 'stoppedLines');
   if (stopped.length > 0) {
-    return `stopped buying ${joinNames(stopped)} (${Math.round(num(e, 'lostSharePct'))}% of former spend) while still ordering`;
+    return `stopped buying ${joinNames(stopped)} (${Math.round(num(e, 'lostSharePct'))}% of former spend)`;
   }
   const before = num(e, 'baselineLinesPerOrder');
   const now = num(e, 'recentLinesPerOrder');

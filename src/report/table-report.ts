@@ -25,14 +25,13 @@ export function renderTable(analysis: BookAnalysis, customers: readonly ScoredCu
     `${formatMoney(totals.valueAtRisk, analysis.currency)} a year at risk`;
   if (customers.length === 0) return `${heading}\n\nNo customer is at medium or high risk. Use --all to list everyone.\n`;
 
-  const fixed = { rank: 4, customer: 26, rep: 14, level: 8, score: 7, value: 10 };
-  const borders = 3 * 7 + 1;
-  const fixedTotal = Object.values(fixed).reduce((sum, width) => sum + width, 0);
-  const reasonsWidth = Math.max(24, style.width - fixedTotal - borders);
+  // Widths include one space of padding each side; 6 border characters frame five columns.
+  const fixed = { rank: 5, customer: 32, risk: 10, value: 10 };
+  const reasonsWidth = Math.max(32, style.width - (fixed.rank + fixed.customer + fixed.risk + fixed.value) - 6);
   const table = new Table({
-    head: ['#', 'Customer', 'Rep', 'Level', 'Score', 'At risk', 'Why'].map((text) => color.bold(text)),
-    colWidths: [fixed.rank, fixed.customer, fixed.rep, fixed.level, fixed.score, fixed.value, reasonsWidth],
-    colAligns: ['right', 'left', 'left', 'left', 'right', 'right', 'left'],
+    head: ['#', 'Customer', 'Risk', 'At risk', 'Why'].map((text) => color.bold(text)),
+    colWidths: [fixed.rank, fixed.customer, fixed.risk, fixed.value, reasonsWidth],
+    colAligns: ['right', 'left', 'left', 'right', 'left'],
     wordWrap: true,
     wrapOnWordBoundary: true,
     style: { head: [], border: [], compact: false },
@@ -40,24 +39,26 @@ export function renderTable(analysis: BookAnalysis, customers: readonly ScoredCu
   customers.forEach((customer, index) => {
     table.push([
       String(index + 1),
-      customerCell(customer),
-      customer.rep ?? '',
-      levelCell(customer.riskLevel, customer.status, color),
-      customer.riskScore.toFixed(0),
+      customerCell(customer, color),
+      riskCell(customer, color),
       formatMoney(customer.valueAtRisk, analysis.currency),
       reasons(customer, analysis.currency).join('\n'),
     ]);
   });
-  return `${heading}\n${table.toString()}\n`;
+  const hidden = customers.length < totals.atRisk ? `\nShowing ${customers.length} of ${totals.atRisk} at-risk customers; --top N or --all for more.\n` : '\n';
+  return `${heading}\n${table.toString()}${hidden}`;
 }
 
-function customerCell(customer: ScoredCustomer): string {
-  return customer.name === undefined ? customer.customerId : `${customer.customerId} ${customer.name}`;
+function customerCell(customer: ScoredCustomer, color: ChalkInstance): string {
+  const who = customer.name === undefined ? customer.customerId : `${customer.customerId} ${customer.name}`;
+  return customer.rep === undefined ? who : `${who}\n${color.dim(`rep: ${customer.rep}`)}`;
 }
 
-function levelCell(level: RiskLevel, status: ScoredCustomer['status'], color: ChalkInstance): string {
-  const painted = level === 'high' ? color.red.bold(level) : level === 'medium' ? color.yellow(level) : color.green(level);
-  return status === 'lapsed' || status === 'new' ? `${painted}\n${color.dim(status)}` : painted;
+function riskCell(customer: ScoredCustomer, color: ChalkInstance): string {
+  const level: RiskLevel = customer.riskLevel;
+  const label = `${level} ${customer.riskScore.toFixed(0)}`;
+  const painted = level === 'high' ? color.red.bold(label) : level === 'medium' ? color.yellow(label) : color.green(label);
+  return customer.status === 'lapsed' || customer.status === 'new' ? `${painted}\n${color.dim(customer.status)}` : painted;
 }
 
 export function reasons(customer: ScoredCustomer, currency: string | undefined): string[] {

@@ -6,7 +6,7 @@ import { DELIMITER_LABELS } from '../ingest/delimiter.js';
 import type { InputSource } from '../ingest/input-source.js';
 import { readComplaints, type ComplaintsInput, type ReadComplaintsOptions } from '../ingest/read-complaints.js';
 import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../ingest/read-orders.js';
-import type { RejectLog, RejectReason, RowReject } from '../ingest/reject-log.js';
+import type { RejectReason, RowReject } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import { rankCustomers, type SortKey } from './rank-customers.js';
 import { scoreCustomer, type ScoredCustomer } from './score-customer.js';
@@ -21,8 +21,6 @@ export interface AnalysisRequest {
   readonly asOf?: Day | undefined;
   readonly scoring: ScoringSettings;
   readonly sort: SortKey;
-  /** Any rejected row stops the run. */
-  readonly strict?: boolean;
 }
 
 /** What was read from one input and what became of every row. */
@@ -54,7 +52,6 @@ export interface BookAnalysis {
 export async function analyzeBook(request: AnalysisRequest): Promise<BookAnalysis> {
   const ledger = new BookLedger();
   const orders = await readOrders(request.orders, request.orderOptions, (line) => ledger.addOrderLine(line));
-  if (request.strict) failOnReject(orders.rejects);
   const complaints =
     request.complaints === undefined
       ? undefined
@@ -82,7 +79,6 @@ export async function analyzeBook(request: AnalysisRequest): Promise<BookAnalysi
     complaints?.rejects,
     complaints?.file,
   );
-  if (request.strict && complaints !== undefined) failOnReject(complaints.rejects);
 
   const scored = book.timelines.map((timeline) => scoreCustomer(timeline, asOf, request.scoring));
   return {
@@ -95,16 +91,6 @@ export async function analyzeBook(request: AnalysisRequest): Promise<BookAnalysi
     },
     customers: rankCustomers(scored, request.sort),
   };
-}
-
-function failOnReject(rejects: RejectLog): void {
-  const first = rejects.sortedFirst()[0];
-  if (first === undefined) return;
-  throw new UserError('rejected_row_strict', `row rejected (${first.reason}${first.value === undefined ? '' : `: "${first.value}"`}); ${rejects.count} row(s) rejected in all`, {
-    file: first.file,
-    line: first.line,
-    hint: 'Fix the row, or drop --strict to skip bad rows',
-  });
 }
 
 function summarizeOrders(input: OrdersInput, counts: { rowsUsed: number; rowsAfterAsOf: number }, format: DateFormat): InputSummary {

@@ -6,6 +6,7 @@ import type { Day } from '../../ingest/day.js';
 import type { Delimiter } from '../../ingest/delimiter.js';
 import type { TextEncoding } from '../../ingest/encoding.js';
 import { analyzeBook } from '../../scoring/analyze-book.js';
+import { UserError } from '../../ingest/user-error.js';
 import { DEFAULT_SCORING } from '../../scoring/scoring-settings.js';
 import type { SortKey } from '../../scoring/rank-customers.js';
 import { renderJson } from '../../report/json-report.js';
@@ -98,11 +99,15 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
         asOf: options.asOf,
         scoring: DEFAULT_SCORING,
         sort: options.sort,
-        strict: options.strict ?? false,
       });
       const shown = { ...analysis, currency: options.currency ?? analysis.currency };
-      for (const input of [analysis.inputs.orders, analysis.inputs.complaints]) {
-        if (input !== undefined) for (const line of rejectLines(input)) io.stderr.write(`churn: ${line}\n`);
+      const inputs = [analysis.inputs.orders, analysis.inputs.complaints].filter((input) => input !== undefined);
+      for (const input of inputs) for (const line of rejectLines(input)) io.stderr.write(`churn: ${line}\n`);
+      const rejected = inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
+      if (options.strict && rejected > 0) {
+        throw new UserError('strict_rejects', `--strict: ${rejected} row(s) rejected, no report written`, {
+          hint: 'Fix the rows listed above, or drop --strict to skip them',
+        });
       }
       const customers = selectCustomers(shown, { top: options.top, all: options.all ?? false });
       if (options.format === 'json') {

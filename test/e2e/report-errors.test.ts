@@ -1,0 +1,90 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runChurn } from '../support/run-churn.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'churn-errors-'));
+function csv(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Every user error: exit 2, one line on stderr naming the file, no stack trace, nothing on stdout. */
+function expectOneLineError(run: ReturnType<typeof runChurn>, ...fragments: string[]): void {
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  for (const fragment of fragments) expect(run.stderr).toContain(fragment);
+}
+
+describe('churn report user errors', () => {
+  it('a missing file', () => {
+    expectOneLineError(runChurn(['report', join(dir, 'nope.csv')]), 'nope.csv: no such file');
+  });
+
+  it('a missing required column lists the headers and the --map fix', () => {
+    const path = csv('no-customer.csv', 'Client Ref,Date,Amount\nA,2025-01-01,5\n');
+    expectOneLineError(
+      runChurn(['report', path]),
+      `${path}:1: no column for "customer"`,
+      'Headers found: "Client Ref", "Date", "Amount"',
+      '--map customer="Client Ref"',
+    );
+  });
+
+  it('--map names a column; a wrong --map header is an error', () => {
+    const path = csv('mapped.csv', 'Cust Ref,When,Net Value\nA,2025-01-01,5\nA,2025-02-01,5\n');
+    const ok = runChurn(['report', path, '--map', 'customer=Cust Ref', '--map', 'date=When', '--map', 'amount=Net Value', '--all', '--format', 'json']);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).customers[0].customerId).toBe('A');
+    expectOneLineError(runChurn(['report', path, '--map', 'customer=Nope']), '--map customer="Nope": no such header');
+  });
+
+  it('an unreadable (ambiguous) date format asks for --date-format', () => {
+    const path = csv('ambiguous.csv', 'customer,date,amount\nA,01/02/2025,5\nA,03/04/2025,5\n');
+    expectOneLineError(runChurn(['report', path]), 'ambiguous.csv', '--date-format dd/mm/yyyy');
+    const settled = runChurn(['report', path, '--date-format', 'dd/mm/yyyy', '--all', '--format', 'json']);
+    expect(settled.status).toBe(0);
+    expect(JSON.parse(settled.stdout).asOf).toBe('2025-04-03');
+  });
+
+  it('a bad --as-of is a usage error', () => {
+    const run = runChurn(['report', csv('ok.csv', 'customer,date,amount\nA,2025-01-01,5\n'), '--as-of', '31/10/2026']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('YYYY-MM-DD');
+  });
+
+  it('bad rows are skipped, counted and shown as file:line: reason', () => {
+    const path = csv('bad-rows.csv', 'customer,date,amount\nA,2025-01-02,10\nA,2025-13-45,10\n,2025-01-03,5\nA,2025-01-05,abc\n');
+    const run = runChurn(['report', path, '--format', 'json', '--all']);
+    expect(run.status).toBe(0);
+    expect(run.stderr.split('\n')).toEqual([
+      `churn: ${path}:3: date "2025-13-45": not a date in a layout the tool reads`,
+      `churn: ${path}:4: customer: no customer id`,
+      `churn: ${path}:5: amount "abc": not an amount`,
+      `churn: ${path}: 3 of 4 rows skipped (1 not an amount, 1 not a date in a layout the tool reads, 1 no customer id)`,
+      '',
+    ]);
+    const orders = JSON.parse(run.stdout).inputs.orders;
+    expect(orders).toMatchObject({ rowsRead: 4, rowsUsed: 1, rowsRejected: 3, rowsAfterAsOf: 0 });
+    expect(orders.rejected).toEqual({ bad_amount: 1, bad_date: 1, missing_customer: 1 });
+  });
+
+  it('--strict makes any bad row fatal', () => {
+    const path = csv('strict.csv', 'customer,date,amount\nA,2025-01-02,10\nA,2025-01-03,x\n');
+    const run = runChurn(['report', path, '--strict']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${path}:3: amount "x": not an amount`);
+    expect(run.stderr).toContain('--strict: 1 row(s) rejected');
+  });
+
+  it('an unknown option is a usage error (exit 2)', () => {
+    expect(runChurn(['report', 'x.csv', '--bogus']).status).toBe(2);
+  });
+});

@@ -1,0 +1,15 @@
+import { Readable } from 'node:stream';
+import { runCli } from '../../src/cli/run-cli.js';
+
+/** Run the CLI in-process with captured output (IO injected, csvkit style). */
+export async function runInProcess(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    stdin: Readable.from([]),
+    env: { NO_COLOR: '1' },
+  });
+  return { code, stdout, stderr };
+}
