@@ -1,11 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../ingest/user-error.js';
 import type { CliIo } from './cli-io.js';
+import { checkCommand } from './commands/check-command.js';
 import { reportCommand } from './commands/report-command.js';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
-export const EXIT_OK = 0;
-export const EXIT_GATE = 1;
-export const EXIT_USAGE = 2;
 
 /** Run one CLI invocation; returns the exit code. User errors become one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
@@ -23,6 +22,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     })
     .exitOverride();
   program.addCommand(reportCommand(io, setExitCode));
+  program.addCommand(checkCommand(io, setExitCode));
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),

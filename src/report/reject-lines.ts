@@ -1,5 +1,13 @@
 import type { RejectReason, RowReject } from '../ingest/reject-log.js';
-import type { InputSummary } from '../scoring/analyze-book.js';
+
+/** What the reject lines need of an input: its name, counts and first rejects. */
+export interface RejectTally {
+  readonly file: string;
+  readonly rowsRead: number;
+  readonly rowsRejected: number;
+  readonly rejectedByReason: Partial<Record<RejectReason, number>>;
+  readonly firstRejects: readonly RowReject[];
+}
 
 const REASON_WORDS: Record<RejectReason, string> = {
   missing_customer: 'no customer id',
@@ -23,13 +31,16 @@ export function describeReject(reject: RowReject): string {
 }
 
 /** The stderr lines for an input's rejects: the first ones, then the total by reason. */
-export function rejectLines(input: InputSummary): string[] {
+export function rejectLines(input: RejectTally): string[] {
   if (input.rowsRejected === 0) return [];
-  const lines = input.firstRejects.map(describeReject);
+  return [...input.firstRejects.map(describeReject), rejectTotalLine(input)];
+}
+
+/** `file: 3 of 40 rows skipped (1 not an amount, 2 no date)`. */
+export function rejectTotalLine(input: RejectTally): string {
   const byReason = Object.entries(input.rejectedByReason)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([reason, count]) => `${count} ${REASON_WORDS[reason as RejectReason]}`)
     .join(', ');
-  lines.push(`${input.file}: ${input.rowsRejected} of ${input.rowsRead} rows skipped (${byReason})`);
-  return lines;
+  return `${input.file}: ${input.rowsRejected} of ${input.rowsRead} rows skipped (${byReason})`;
 }

@@ -63,10 +63,14 @@ export async function analyzeBook(request: AnalysisRequest): Promise<BookAnalysi
 
   const asOf = request.asOf ?? latestOrderDay(ledger, orderDates.dayOfToken);
   if (asOf === undefined) {
-    throw new UserError('no_orders', 'no usable order rows', {
-      file: orders.file,
-      hint: orders.rejects.count > 0 ? 'Every row was rejected; run churn check on the file to see why' : 'The file has a header but no rows',
-    });
+    const first = orders.rejects.sortedFirst()[0];
+    throw first === undefined
+      ? new UserError('no_orders', 'no order rows: the file has a header but no data', { file: orders.file })
+      : new UserError('no_orders', `no usable order rows: all ${orders.rejects.count} rows were rejected, the first (${first.reason})`, {
+          file: orders.file,
+          line: first.line,
+          hint: `Run churn check ${orders.file} to see what was understood`,
+        });
   }
   const book = buildTimelines(
     ledger,

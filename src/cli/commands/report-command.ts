@@ -1,12 +1,8 @@
 import { Command, Option } from 'commander';
-import { COMPLAINT_FIELDS, ORDER_FIELDS, type ComplaintField, type OrderField } from '../../ingest/fields.js';
 import { fileSource } from '../../ingest/input-source.js';
-import type { DateFormat } from '../../ingest/date-column.js';
 import type { Day } from '../../ingest/day.js';
-import type { Delimiter } from '../../ingest/delimiter.js';
-import type { TextEncoding } from '../../ingest/encoding.js';
-import { analyzeBook } from '../../scoring/analyze-book.js';
 import { UserError } from '../../ingest/user-error.js';
+import { analyzeBook } from '../../scoring/analyze-book.js';
 import { DEFAULT_SCORING } from '../../scoring/scoring-settings.js';
 import type { SortKey } from '../../scoring/rank-customers.js';
 import { renderJson } from '../../report/json-report.js';
@@ -16,24 +12,17 @@ import { renderTable } from '../../report/table-report.js';
 import type { CliIo } from '../cli-io.js';
 import { colorFor, outputWidth } from '../color.js';
 import {
-  asOfOption,
-  currencyOption,
-  dateFormatOption,
-  delimiterOption,
-  encodingOption,
-  fieldMapCollector,
-  positiveIntegerOption,
-} from '../option-parsers.js';
+  addDecimalCommaOption,
+  addInputOptions,
+  complaintReadOptions,
+  FIELD_HELP,
+  orderReadOptions,
+  type InputOptions,
+} from '../input-options.js';
+import { asOfOption, currencyOption, positiveIntegerOption } from '../option-parsers.js';
 
-interface ReportOptions {
-  complaints?: string;
-  map?: Partial<Record<OrderField, string>>;
-  complaintsMap?: Partial<Record<ComplaintField, string>>;
+interface ReportOptions extends InputOptions {
   asOf?: Day;
-  dateFormat?: DateFormat;
-  encoding?: TextEncoding;
-  delimiter?: Delimiter;
-  decimalComma?: boolean;
   currency?: string;
   format: 'table' | 'json';
   top: number;
@@ -50,27 +39,17 @@ Examples:
   cat orders.csv | churn report - --top 10
   churn report export.csv --map customer="Cust No" --map date="Doc Date" --map amount="Net"
 
-Fields for --map: ${ORDER_FIELDS.join(', ')}
-Fields for --complaints-map: ${COMPLAINT_FIELDS.join(', ')}
+${FIELD_HELP}
 Exit codes: 0 report produced, 2 usage or input error.`;
 
 /** `churn report`: the ranked, explained at-risk list. */
 export function reportCommand(io: CliIo, setExitCode: (code: number) => void): Command {
-  return new Command('report')
+  const command = new Command('report')
     .description('rank customers by the revenue at risk of leaving, with the reasons')
-    .argument('<orders>', 'orders export (CSV); - reads stdin')
-    .option('--complaints <file>', 'complaints export (CSV)')
-    .option('--map <field=Header>', 'name the orders column for a field (repeatable)', fieldMapCollector(ORDER_FIELDS))
-    .option(
-      '--complaints-map <field=Header>',
-      'name the complaints column for a field (repeatable)',
-      fieldMapCollector(COMPLAINT_FIELDS),
-    )
+    .argument('<orders>', 'orders export (CSV); - reads stdin');
+  addDecimalCommaOption(addInputOptions(command));
+  return command
     .option('--as-of <date>', 'analyse as of the end of this day, YYYY-MM-DD (default: latest order date)', asOfOption)
-    .option('--date-format <format>', 'date layout when detection cannot tell: dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, excel', dateFormatOption)
-    .option('--encoding <name>', 'file encoding: utf-8, utf-16le, utf-16be, windows-1255, windows-1252 (default: detected)', encodingOption)
-    .option('--delimiter <char>', 'field delimiter: comma, semicolon, tab, pipe (default: detected)', delimiterOption)
-    .option('--decimal-comma', 'amounts are written 1.234,50 (default: detected)')
     .option('--currency <code>', 'currency of the amounts, e.g. ILS, USD, EUR (default: from the amounts)', currencyOption)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--top <n>', 'show the first N at-risk customers', positiveIntegerOption, 20)
@@ -83,24 +62,12 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
       const analysis = await analyzeBook({
         orders: await fileSource(ordersPath, io.stdin),
         complaints: options.complaints === undefined ? undefined : await fileSource(options.complaints, io.stdin),
-        orderOptions: {
-          overrides: options.map,
-          dateFormat: options.dateFormat,
-          encoding: options.encoding,
-          delimiter: options.delimiter,
-          decimalMark: options.decimalComma ? ',' : undefined,
-        },
-        complaintOptions: {
-          overrides: options.complaintsMap,
-          dateFormat: options.dateFormat,
-          encoding: options.encoding,
-          delimiter: options.delimiter,
-        },
+        orderOptions: orderReadOptions(options),
+        complaintOptions: complaintReadOptions(options),
         asOf: options.asOf,
         scoring: DEFAULT_SCORING,
         sort: options.sort,
       });
-      const shown = { ...analysis, currency: options.currency ?? analysis.currency };
       const inputs = [analysis.inputs.orders, analysis.inputs.complaints].filter((input) => input !== undefined);
       for (const input of inputs) for (const line of rejectLines(input)) io.stderr.write(`churn: ${line}\n`);
       const rejected = inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
@@ -109,6 +76,7 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
           hint: 'Fix the rows listed above, or drop --strict to skip them',
         });
       }
+      const shown = { ...analysis, currency: options.currency ?? analysis.currency };
       const customers = selectCustomers(shown, { top: options.top, all: options.all ?? false });
       if (options.format === 'json') {
         io.stdout.write(renderJson(shown, customers));

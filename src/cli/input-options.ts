@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import type { DateFormat } from '../ingest/date-column.js';
+import type { Delimiter } from '../ingest/delimiter.js';
+import type { TextEncoding } from '../ingest/encoding.js';
+import { COMPLAINT_FIELDS, ORDER_FIELDS, type ComplaintField, type OrderField } from '../ingest/fields.js';
+import type { ReadComplaintsOptions } from '../ingest/read-complaints.js';
+import type { ReadOrdersOptions } from '../ingest/read-orders.js';
+import { dateFormatOption, delimiterOption, encodingOption, fieldMapCollector } from './option-parsers.js';
+
+/** The options every command that reads exports shares. */
+export interface InputOptions {
+  complaints?: string;
+  map?: Partial<Record<OrderField, string>>;
+  complaintsMap?: Partial<Record<ComplaintField, string>>;
+  dateFormat?: DateFormat;
+  encoding?: TextEncoding;
+  delimiter?: Delimiter;
+  decimalComma?: boolean;
+}
+
+export function addInputOptions(command: Command): Command {
+  return command
+    .option('--complaints <file>', 'complaints export (CSV)')
+    .option('--map <field=Header>', 'name the orders column for a field (repeatable)', fieldMapCollector(ORDER_FIELDS))
+    .option(
+      '--complaints-map <field=Header>',
+      'name the complaints column for a field (repeatable)',
+      fieldMapCollector(COMPLAINT_FIELDS),
+    )
+    .option(
+      '--date-format <format>',
+      'date layout when detection cannot tell: dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, excel',
+      dateFormatOption,
+    )
+    .option(
+      '--encoding <name>',
+      'file encoding: utf-8, utf-16le, utf-16be, windows-1255, windows-1252 (default: detected)',
+      encodingOption,
+    )
+    .option('--delimiter <char>', 'field delimiter: comma, semicolon, tab, pipe (default: detected)', delimiterOption);
+}
+
+export function addDecimalCommaOption(command: Command): Command {
+  return command.option('--decimal-comma', 'amounts are written 1.234,50 (default: detected)');
+}
+
+export function orderReadOptions(options: InputOptions): ReadOrdersOptions {
+  return {
+    overrides: options.map,
+    dateFormat: options.dateFormat,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    decimalMark: options.decimalComma ? ',' : undefined,
+  };
+}
+
+export function complaintReadOptions(options: InputOptions): ReadComplaintsOptions {
+  return {
+    overrides: options.complaintsMap,
+    dateFormat: options.dateFormat,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+  };
+}
+
+export const FIELD_HELP = `Fields for --map: ${ORDER_FIELDS.join(', ')}
+Fields for --complaints-map: ${COMPLAINT_FIELDS.join(', ')}`;
