@@ -14,7 +14,7 @@ import { COMPLAINT_HEADER_ALIASES, type ComplaintField } from './fields.js';
 import { missingFieldError, resolveHeaders, type HeaderMapping } from './header-map.js';
 import type { InputSource } from './input-source.js';
 import { RejectLog } from './reject-log.js';
-import { suggestHeader } from './suggest-header.js';
+import { sampleRows, suggestHeader } from './suggest-header.js';
 
 /** One usable complaint row; dates are tokens of the file's date columns. */
 export interface ComplaintLine {
@@ -59,13 +59,14 @@ export async function readComplaints(
     overrides: options.overrides ?? {},
     mapFlag: '--complaints-map',
   });
-  const col = mapping.columnOf;
-  if (col.customer === undefined) {
-    throw missingFieldError(file, 'customer', headers, '--complaints-map', suggestHeader(mapping, 'customer'));
+  const found = mapping.columnOf;
+  const missing = found.customer === undefined ? 'customer' : found.opened === undefined ? 'opened' : undefined;
+  if (missing !== undefined) {
+    const sample = await sampleRows(table.rows, 50);
+    throw missingFieldError(file, missing, headers, '--complaints-map', suggestHeader(mapping, missing, sample));
   }
-  if (col.opened === undefined) {
-    throw missingFieldError(file, 'opened', headers, '--complaints-map', suggestHeader(mapping, 'opened'));
-  }
+  // Both required columns exist past this point.
+  const col = found as typeof found & { customer: number; opened: number };
   const openedDates = new DateColumn(file, headers[col.opened] ?? 'opened', options.dateFormat);
   const closedDates = new DateColumn(file, col.closed === undefined ? 'closed' : (headers[col.closed] ?? 'closed'), options.dateFormat);
   const rejects = new RejectLog();

@@ -8,7 +8,7 @@ import { toCents, type OrderLine } from './order-line.js';
 import { RejectLog } from './reject-log.js';
 import type { TextEncoding } from './encoding.js';
 import type { Delimiter } from './delimiter.js';
-import { suggestHeader } from './suggest-header.js';
+import { sampleRows, suggestHeader } from './suggest-header.js';
 
 export interface ReadOrdersOptions extends CsvDialectOptions {
   readonly overrides?: Partial<Record<OrderField, string>>;
@@ -30,6 +30,9 @@ export interface OrdersInput {
   readonly rejects: RejectLog;
 }
 
+/** Rows looked at to suggest the column for a missing field. */
+const MISSING_FIELD_SAMPLE_ROWS = 50;
+
 /** Rows held back to decide the decimal mark before any amount is read. */
 const SNIFF_ROWS = 2000;
 
@@ -48,12 +51,18 @@ export async function readOrders(
     overrides: options.overrides ?? {},
     mapFlag: '--map',
   });
-  const col = mapping.columnOf;
-  if (col.customer === undefined) throw missingFieldError(file, 'customer', headers, '--map', suggestHeader(mapping, 'customer'));
-  if (col.date === undefined) throw missingFieldError(file, 'date', headers, '--map', suggestHeader(mapping, 'date'));
-  if (col.amount === undefined && (col.quantity === undefined || col.unitPrice === undefined)) {
-    throw missingFieldError(file, 'amount', headers, '--map', suggestHeader(mapping, 'amount'));
+  const found = mapping.columnOf;
+  const missing =
+    found.customer === undefined ? 'customer'
+    : found.date === undefined ? 'date'
+    : found.amount === undefined && (found.quantity === undefined || found.unitPrice === undefined) ? 'amount'
+    : undefined;
+  if (missing !== undefined) {
+    const sample = await sampleRows(table.rows, MISSING_FIELD_SAMPLE_ROWS);
+    throw missingFieldError(file, missing, headers, '--map', suggestHeader(mapping, missing, sample));
   }
+  // Both required columns exist past this point.
+  const col = found as typeof found & { customer: number; date: number };
 
   const dates = new DateColumn(file, headers[col.date] ?? 'date', options.dateFormat);
   const rejects = new RejectLog();

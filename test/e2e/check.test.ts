@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runChurn } from '../support/run-churn.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'churn-check-'));
+function csv(name: string, text: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('churn check', () => {
+  it('exits 0 and lists rejects with their lines when the export is usable', () => {
+    const path = csv('some-bad.csv', 'customer;date;amount;notes\nA;01/02/2025;1.234,50;x\nA;13/02/2025;12,50;\nB;;5;\n');
+    const run = runChurn(['check', path]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('delimiter   semicolon');
+    expect(run.stdout).toContain('dates       dd/mm/yyyy (column "date")');
+    expect(run.stdout).toContain('numbers     1.234,50');
+    expect(run.stdout).toContain('ignored     "notes"');
+    expect(run.stdout).toContain('rows        3 read, 2 usable, 1 rejected');
+    expect(run.stdout).toContain(`${path}:4: date: no date`);
+    expect(run.stdout).toContain('OK: usable.');
+  });
+
+  it('exits 2 and suggests the exact --map when a required column is missing', () => {
+    const path = csv('no-date.csv', 'Customer,Posted On,Amount\nA,2025-01-01,5\n');
+    const run = runChurn(['check', path]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`churn: ${path}:1: no column for "date". Headers found: "Customer", "Posted On", "Amount". Name it with --map date="Posted On"\n`);
+  });
+
+  it('exits 2 when the dates cannot be read, and says how to settle them', () => {
+    const path = csv('ambiguous.csv', 'customer,date,amount\nA,01/02/2025,5\n');
+    const run = runChurn(['check', path]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('--date-format dd/mm/yyyy');
+    expect(run.stdout).toContain('NOT USABLE');
+  });
+
+  it('prints JSON with --format json', () => {
+    const path = csv('ok.csv', 'customer,date,amount\nA,2025-01-01,5\nB,2025-01-03,7\n');
+    const run = runChurn(['check', path, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const [orders] = JSON.parse(run.stdout).inputs;
+    expect(orders).toMatchObject({ usable: true, customers: 2, firstDate: '2025-01-01', lastDate: '2025-01-03', rowsUsable: 2 });
+  });
+});
