@@ -91,7 +91,9 @@ export async function readOrders(
       return reject('extra_fields', undefined, `${fields.length} fields, header has ${headerCount}`);
     }
     const customerId = text(fields, col.customer);
-    if (customerId === '') return reject('missing_customer', headers[col.customer ?? 0]);
+    if (customerId === '') return reject('missing_customer', headers[col.customer]);
+    // A replacement character means the bytes were not in the detected encoding: the id is not to be trusted.
+    if (customerId.includes('\uFFFD')) return reject('bad_encoding', headers[col.customer], customerId);
     const rawDate = text(fields, col.date);
     if (rawDate === '') return reject('missing_date', headers[col.date ?? 0]);
     const dateToken = dates.tokenize(rawDate, line);

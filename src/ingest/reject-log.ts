@@ -1,6 +1,7 @@
 /** Why a row was not used. Codes only: the report turns them into words. */
 export type RejectReason =
   | 'missing_customer'
+  | 'bad_encoding'
   | 'missing_date'
   | 'bad_date'
   | 'missing_amount'

@@ -22,6 +22,11 @@ export class UserError extends Error {
   toLine(): string {
     const where = this.file === undefined ? '' : this.line === undefined ? `${this.file}: ` : `${this.file}:${this.line}: `;
     const hint = this.hint === undefined ? '' : `. ${this.hint}`;
-    return `${where}${this.message}${hint}`;
+    return oneLine(`${where}${this.message}${hint}`);
   }
+}
+
+/** Messages quote export text, which may hold line breaks and control characters: keep it one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n]/g, '\u23CE').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '\uFFFD');
 }

@@ -1,4 +1,5 @@
 import type { RejectReason, RowReject } from '../ingest/reject-log.js';
+import { oneLine } from '../ingest/user-error.js';
 
 /** What the reject lines need of an input: its name, counts and first rejects. */
 export interface RejectTally {
@@ -11,6 +12,7 @@ export interface RejectTally {
 
 const REASON_WORDS: Record<RejectReason, string> = {
   missing_customer: 'no customer id',
+  bad_encoding: 'characters not in the file\'s encoding (try --encoding)',
   missing_date: 'no date',
   bad_date: 'not a date in a layout the tool reads',
   missing_amount: 'no amount (nor quantity and unit price)',
@@ -27,7 +29,7 @@ export function describeReject(reject: RowReject): string {
   const field = reject.field === undefined ? '' : ` ${reject.field}`;
   const value = reject.value === undefined ? '' : ` "${reject.value}"`;
   const what = field === '' && value === '' ? '' : `${field.trim()}${value}: `;
-  return `${reject.file}:${reject.line}: ${what}${REASON_WORDS[reject.reason]}`;
+  return oneLine(`${reject.file}:${reject.line}: ${what}${REASON_WORDS[reject.reason]}`);
 }
 
 /** The stderr lines for an input's rejects: the first ones, then the total by reason. */
