@@ -4,8 +4,10 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean | undefined };
   readonly stdin: NodeJS.ReadableStream;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where `churn.config.json` is looked for. */
+  readonly cwd: string;
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }

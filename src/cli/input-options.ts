@@ -3,8 +3,6 @@ import type { DateFormat } from '../ingest/date-column.js';
 import type { Delimiter } from '../ingest/delimiter.js';
 import type { TextEncoding } from '../ingest/encoding.js';
 import { COMPLAINT_FIELDS, ORDER_FIELDS, type ComplaintField, type OrderField } from '../ingest/fields.js';
-import type { ReadComplaintsOptions } from '../ingest/read-complaints.js';
-import type { ReadOrdersOptions } from '../ingest/read-orders.js';
 import { dateFormatOption, delimiterOption, encodingOption, fieldMapCollector } from './option-parsers.js';
 
 /** The options every command that reads exports shares. */
@@ -16,11 +14,13 @@ export interface InputOptions {
   encoding?: TextEncoding;
   delimiter?: Delimiter;
   decimalComma?: boolean;
+  config?: string;
 }
 
 export function addInputOptions(command: Command): Command {
   return command
     .option('--complaints <file>', 'complaints export (CSV)')
+    .option('--config <file>', 'config file (default: churn.config.json in the working directory, if any)')
     .option('--map <field=Header>', 'name the orders column for a field (repeatable)', fieldMapCollector(ORDER_FIELDS))
     .option(
       '--complaints-map <field=Header>',
@@ -42,25 +42,6 @@ export function addInputOptions(command: Command): Command {
 
 export function addDecimalCommaOption(command: Command): Command {
   return command.option('--decimal-comma', 'amounts are written 1.234,50 (default: detected)');
-}
-
-export function orderReadOptions(options: InputOptions): ReadOrdersOptions {
-  return {
-    overrides: options.map,
-    dateFormat: options.dateFormat,
-    encoding: options.encoding,
-    delimiter: options.delimiter,
-    decimalMark: options.decimalComma ? ',' : undefined,
-  };
-}
-
-export function complaintReadOptions(options: InputOptions): ReadComplaintsOptions {
-  return {
-    overrides: options.complaintsMap,
-    dateFormat: options.dateFormat,
-    encoding: options.encoding,
-    delimiter: options.delimiter,
-  };
 }
 
 export const FIELD_HELP = `Fields for --map: ${ORDER_FIELDS.join(', ')}

@@ -8,6 +8,8 @@ import { UserError } from './user-error.js';
 export interface CsvDialectOptions {
   readonly encoding?: TextEncoding | undefined;
   readonly delimiter?: Delimiter | undefined;
+  /** Called with the byte count of every chunk read (for a progress bar). */
+  readonly onBytes?: ((bytes: number) => void) | undefined;
 }
 
 /** One data row with the file line it ends on (the header is line 1). */
@@ -41,6 +43,7 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
       break;
     }
     const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    options.onBytes?.(chunk.length);
     headChunks.push(chunk);
     headLength += chunk.length;
   }
@@ -60,7 +63,9 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
       for (;;) {
         const next = await chunks.next();
         if (next.done) break;
-        yield decoder.write(Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value));
+        const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+        options.onBytes?.(chunk.length);
+        yield decoder.write(chunk);
       }
     }
     const tail = decoder.end();

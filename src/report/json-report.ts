@@ -1,29 +1,41 @@
 import { formatDay } from '../ingest/day.js';
-import type { BookAnalysis, InputSummary } from '../scoring/analyze-book.js';
-import type { ScoredCustomer } from '../scoring/score-customer.js';
+import type { InputSummary } from '../scoring/analyze-book.js';
+import { countChanges } from '../scoring/change-since.js';
 import { describeSignal } from './describe-signal.js';
 import { bookTotals } from './report-view.js';
+import type { ReportContext, ReportRow } from './report-rows.js';
 
 /** Bumped on any change a consumer could trip over: a renamed, removed or retyped field. */
 export const SCHEMA_VERSION = 1;
 
 /** The JSON document; keys are built in a fixed order so the same analysis gives the same bytes. */
-export function jsonReport(analysis: BookAnalysis, customers: readonly ScoredCustomer[]): object {
+export function jsonReport(context: ReportContext, rows: readonly ReportRow[]): object {
+  const { analysis, changes } = context;
   return {
     schemaVersion: SCHEMA_VERSION,
     asOf: formatDay(analysis.asOf),
-    currency: analysis.currency ?? null,
+    currency: context.currency ?? null,
     inputs: {
       orders: inputJson(analysis.inputs.orders),
       complaints: analysis.inputs.complaints === undefined ? null : inputJson(analysis.inputs.complaints),
     },
-    summary: bookTotals(analysis),
-    customers: customers.map((customer, index) => customerJson(customer, index + 1, analysis.currency)),
+    ...(context.rep === undefined ? {} : { rep: context.rep }),
+    summary: bookTotals(context),
+    ...(changes === undefined
+      ? {}
+      : { changes: { previousAsOf: changes.previousAsOf, counts: countChanges(changes), goneCustomerIds: changes.missing } }),
+    ...(context.repTotals === undefined ? {} : { byRep: context.repTotals }),
+    customers: rows.map((row) => customerJson(row, context.currency)),
   };
 }
 
-export function renderJson(analysis: BookAnalysis, customers: readonly ScoredCustomer[]): string {
-  return `${JSON.stringify(jsonReport(analysis, customers), null, 2)}\n`;
+export function renderJson(context: ReportContext, rows: readonly ReportRow[]): string {
+  return `${JSON.stringify(jsonReport(context, rows), null, 2)}\n`;
+}
+
+/** One customer per line, for streaming into scripts; the same objects as in `customers` of the JSON. */
+export function renderNdjson(context: ReportContext, rows: readonly ReportRow[]): string {
+  return rows.map((row) => `${JSON.stringify(customerJson(row, context.currency))}\n`).join('');
 }
 
 function inputJson(input: InputSummary): object {
@@ -37,9 +49,10 @@ function inputJson(input: InputSummary): object {
   };
 }
 
-export function customerJson(customer: ScoredCustomer, rank: number, currency: string | undefined): object {
+export function customerJson(row: ReportRow, currency: string | undefined): object {
+  const { customer } = row;
   return {
-    rank,
+    rank: row.rank,
     customerId: customer.customerId,
     name: customer.name,
     rep: customer.rep,
@@ -51,6 +64,8 @@ export function customerJson(customer: ScoredCustomer, rank: number, currency: s
     firstOrderDate: formatDay(customer.firstOrderDay),
     lastOrderDate: formatDay(customer.lastOrderDay),
     orderDays: customer.orderDays,
+    ...(row.change === undefined ? {} : { change: row.change.change, previousRiskLevel: row.change.previousRiskLevel }),
+    ...(row.segment === undefined ? {} : { segment: row.segment }),
     signals: customer.signals.map((signal) => ({
       id: signal.id,
       severity: signal.severity,

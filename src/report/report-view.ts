@@ -1,5 +1,5 @@
-import type { BookAnalysis } from '../scoring/analyze-book.js';
 import type { ScoredCustomer } from '../scoring/score-customer.js';
+import type { ReportContext } from './report-rows.js';
 
 /** What to show of an analysis: the at-risk top N, or everyone. */
 export interface ReportSelection {
@@ -8,9 +8,9 @@ export interface ReportSelection {
 }
 
 /** The customers a report lists, in rank order. Without `all`, only those rated medium or high. */
-export function selectCustomers(analysis: BookAnalysis, selection: ReportSelection): readonly ScoredCustomer[] {
-  if (selection.all) return analysis.customers;
-  return analysis.customers.filter((customer) => customer.riskLevel !== 'low').slice(0, selection.top);
+export function selectCustomers(customers: readonly ScoredCustomer[], selection: ReportSelection): readonly ScoredCustomer[] {
+  if (selection.all) return customers;
+  return customers.filter((customer) => customer.riskLevel !== 'low').slice(0, selection.top);
 }
 
 export interface BookTotals {
@@ -22,14 +22,19 @@ export interface BookTotals {
   readonly valueAtRisk: number;
 }
 
-export function bookTotals(analysis: BookAnalysis): BookTotals {
-  const atRisk = analysis.customers.filter((customer) => customer.riskLevel !== 'low');
+/** Totals over the customers in scope (the whole book, or one rep's with `--rep`). */
+export function bookTotals(context: Pick<ReportContext, 'analysis' | 'rep'>): BookTotals {
+  const wanted = context.rep?.trim().toLowerCase();
+  const inScope = context.analysis.customers.filter(
+    (customer) => wanted === undefined || (customer.rep ?? '').trim().toLowerCase() === wanted,
+  );
+  const atRisk = inScope.filter((customer) => customer.riskLevel !== 'low');
   return {
-    customersAnalysed: analysis.customers.length,
+    customersAnalysed: inScope.length,
     atRisk: atRisk.length,
     high: atRisk.filter((customer) => customer.riskLevel === 'high').length,
     medium: atRisk.filter((customer) => customer.riskLevel === 'medium').length,
-    lapsed: analysis.customers.filter((customer) => customer.status === 'lapsed').length,
+    lapsed: inScope.filter((customer) => customer.status === 'lapsed').length,
     valueAtRisk: Math.round(atRisk.reduce((sum, customer) => sum + customer.valueAtRisk, 0) * 100) / 100,
   };
 }

@@ -1,10 +1,13 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { formatDay } from '../ingest/day.js';
-import type { BookAnalysis } from '../scoring/analyze-book.js';
-import type { RiskLevel, ScoredCustomer } from '../scoring/score-customer.js';
+import type { RunChanges } from '../scoring/change-since.js';
+import type { RepTotals } from '../scoring/rep-totals.js';
+import type { ScoredCustomer } from '../scoring/score-customer.js';
+import { describeChanges, CHANGE_WORDS } from './change-words.js';
 import { describeSignal, REASON_MIN_SEVERITY } from './describe-signal.js';
 import { formatMoney } from './money.js';
+import type { ReportContext, ReportRow } from './report-rows.js';
 import { bookTotals } from './report-view.js';
 
 export interface TableStyle {
@@ -16,37 +19,70 @@ export interface TableStyle {
 const MAX_REASONS = 3;
 
 /** The ranked table a sales manager reads: who, how bad, how much, and why in words. */
-export function renderTable(analysis: BookAnalysis, customers: readonly ScoredCustomer[], style: TableStyle): string {
+export function renderTable(context: ReportContext, rows: readonly ReportRow[], style: TableStyle): string {
   const { color } = style;
-  const totals = bookTotals(analysis);
-  const heading =
-    `${color.bold('Customers at risk')} as of ${formatDay(analysis.asOf)}: ` +
-    `${totals.atRisk} of ${totals.customersAnalysed} (${totals.high} high, ${totals.medium} medium), ` +
-    `${formatMoney(totals.valueAtRisk, analysis.currency)} a year at risk`;
-  if (customers.length === 0) return `${heading}\n\nNo customer is at medium or high risk. Use --all to list everyone.\n`;
+  const totals = bookTotals(context);
+  const scope = context.rep === undefined ? '' : ` in ${context.rep}'s book`;
+  const parts = [
+    `${color.bold('Customers at risk')}${scope} as of ${formatDay(context.analysis.asOf)}: ` +
+      `${totals.atRisk} of ${totals.customersAnalysed} (${totals.high} high, ${totals.medium} medium), ` +
+      `${formatMoney(totals.valueAtRisk, context.currency)} a year at risk`,
+  ];
+  if (context.changes !== undefined) parts.push(changesBlock(context.changes, color));
+  if (context.repTotals !== undefined) parts.push(repTable(context.repTotals, context.currency, color));
+  if (rows.length === 0) {
+    parts.push('No customer is at medium or high risk. Use --all to list everyone.');
+    return `${parts.join('\n\n')}\n`;
+  }
+  parts.push(customerTable(context, rows, style));
+  const shown = rows.length < totals.atRisk ? `Showing ${rows.length} of ${totals.atRisk} at-risk customers; --top N or --all for more.` : '';
+  return `${parts.join('\n')}\n${shown === '' ? '' : `${shown}\n`}`;
+}
 
-  // Widths include one space of padding each side; 6 border characters frame five columns.
-  const fixed = { rank: 5, customer: 32, risk: 10, value: 10 };
-  const reasonsWidth = Math.max(32, style.width - (fixed.rank + fixed.customer + fixed.risk + fixed.value) - 6);
+function customerTable(context: ReportContext, rows: readonly ReportRow[], style: TableStyle): string {
+  const { color } = style;
+  const withChange = context.changes !== undefined;
+  const withSegment = rows.some((row) => row.segment !== undefined);
+  // Widths include one space of padding each side; n+1 border characters frame n columns.
+  const fixed = [5, 32, 10, 10, ...(withChange ? [13] : []), ...(withSegment ? [11] : [])];
+  const reasonsWidth = Math.max(32, style.width - fixed.reduce((sum, width) => sum + width, 0) - (fixed.length + 2));
+  const head = ['#', 'Customer', 'Risk', 'At risk', ...(withChange ? ['Change'] : []), ...(withSegment ? ['Segment'] : []), 'Why'];
   const table = new Table({
-    head: ['#', 'Customer', 'Risk', 'At risk', 'Why'].map((text) => color.bold(text)),
-    colWidths: [fixed.rank, fixed.customer, fixed.risk, fixed.value, reasonsWidth],
-    colAligns: ['right', 'left', 'left', 'right', 'left'],
+    head: head.map((text) => color.bold(text)),
+    colWidths: [...fixed, reasonsWidth],
+    colAligns: ['right', 'left', 'left', 'right', ...fixed.slice(4).map(() => 'left' as const), 'left'],
     wordWrap: true,
     wrapOnWordBoundary: true,
     style: { head: [], border: [], compact: false },
   });
-  customers.forEach((customer, index) => {
+  for (const row of rows) {
     table.push([
-      String(index + 1),
-      customerCell(customer, color),
-      riskCell(customer, color),
-      formatMoney(customer.valueAtRisk, analysis.currency),
-      reasons(customer, analysis.currency).join('\n'),
+      String(row.rank),
+      customerCell(row.customer, color),
+      riskCell(row.customer, color),
+      formatMoney(row.customer.valueAtRisk, context.currency),
+      ...(withChange ? [row.change === undefined ? '' : changeCell(row, color)] : []),
+      ...(withSegment ? [row.segment ?? ''] : []),
+      reasons(row.customer, context.currency).join('\n'),
     ]);
+  }
+  return table.toString();
+}
+
+function changesBlock(changes: RunChanges, color: ChalkInstance): string {
+  return `${color.bold(`Changes since last run (${changes.previousAsOf})`)}: ${describeChanges(changes)}`;
+}
+
+function repTable(totals: readonly RepTotals[], currency: string | undefined, color: ChalkInstance): string {
+  const table = new Table({
+    head: ['Rep', 'Customers', 'At risk', 'High', 'Value at risk'].map((text) => color.bold(text)),
+    colAligns: ['left', 'right', 'right', 'right', 'right'],
+    style: { head: [], border: [], compact: false },
   });
-  const hidden = customers.length < totals.atRisk ? `\nShowing ${customers.length} of ${totals.atRisk} at-risk customers; --top N or --all for more.\n` : '\n';
-  return `${heading}\n${table.toString()}${hidden}`;
+  for (const rep of totals) {
+    table.push([rep.rep ?? '(no rep)', String(rep.customers), String(rep.atRisk), String(rep.high), formatMoney(rep.valueAtRisk, currency)]);
+  }
+  return table.toString();
 }
 
 function customerCell(customer: ScoredCustomer, color: ChalkInstance): string {
@@ -55,12 +91,22 @@ function customerCell(customer: ScoredCustomer, color: ChalkInstance): string {
 }
 
 function riskCell(customer: ScoredCustomer, color: ChalkInstance): string {
-  const level: RiskLevel = customer.riskLevel;
-  const label = `${level} ${customer.riskScore.toFixed(0)}`;
+  const label = `${customer.riskLevel} ${customer.riskScore.toFixed(0)}`;
+  const level = customer.riskLevel;
   const painted = level === 'high' ? color.red.bold(label) : level === 'medium' ? color.yellow(label) : color.green(label);
   return customer.status === 'lapsed' || customer.status === 'new' ? `${painted}\n${color.dim(customer.status)}` : painted;
 }
 
+function changeCell(row: ReportRow, color: ChalkInstance): string {
+  const change = row.change;
+  if (change === undefined) return '';
+  const words = CHANGE_WORDS[change.change];
+  if (change.change === 'new-at-risk' || change.change === 'escalated') return color.red(words);
+  if (change.change === 'recovered') return color.green(words);
+  return words;
+}
+
+/** The customer's reasons in words, strongest first. */
 export function reasons(customer: ScoredCustomer, currency: string | undefined): string[] {
   const strong = customer.signals.filter((signal) => signal.severity >= REASON_MIN_SEVERITY).slice(0, MAX_REASONS);
   if (strong.length === 0) return ['no warning signs'];

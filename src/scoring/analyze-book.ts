@@ -1,5 +1,6 @@
 import { buildTimelines, latestOrderDay } from '../history/build-timelines.js';
 import { BookLedger } from '../history/book-ledger.js';
+import type { CustomerTimeline } from '../history/customer-timeline.js';
 import { DATE_FORMAT_LABELS, type DateFormat } from '../ingest/date-column.js';
 import type { Day } from '../ingest/day.js';
 import { DELIMITER_LABELS } from '../ingest/delimiter.js';
@@ -46,6 +47,8 @@ export interface BookAnalysis {
   readonly inputs: { readonly orders: InputSummary; readonly complaints?: InputSummary | undefined };
   /** Every analysed customer, ranked. */
   readonly customers: readonly ScoredCustomer[];
+  /** The histories behind them, by customer id (for the drill-down view). */
+  readonly timelines: ReadonlyMap<string, CustomerTimeline>;
 }
 
 /** The whole pipeline short of words: ingest -> history -> signals -> scoring. */
@@ -94,6 +97,7 @@ export async function analyzeBook(request: AnalysisRequest): Promise<BookAnalysi
         complaints === undefined ? undefined : summarizeComplaints(complaints, book.complaints, openedDates?.format ?? 'iso'),
     },
     customers: rankCustomers(scored, request.sort),
+    timelines: new Map(book.timelines.map((timeline) => [timeline.customerId, timeline])),
   };
 }
 

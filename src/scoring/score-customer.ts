@@ -2,6 +2,7 @@ import type { CustomerTimeline } from '../history/customer-timeline.js';
 import { baselineAnnualRevenue, firstOrderDay, lastOrderDay, orderDays } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { ALL_SIGNALS } from '../signals/all-signals.js';
+import { monthlyTrendPct } from '../signals/volume-decline.js';
 import { round, SIGNAL_IDS, type SignalResult } from '../signals/signal.js';
 import {
   LAPSED_GAP_MULTIPLE,
@@ -28,6 +29,10 @@ export interface ScoredCustomer {
   readonly firstOrderDay: Day;
   readonly lastOrderDay: Day;
   readonly orderDays: number;
+  /** Distinct product lines ever bought (0 when the export has neither category nor sku). */
+  readonly productLines: number;
+  /** Revenue trend over the last year, % of an average month per month. */
+  readonly revenueTrendPct: number;
   /** Strongest weighted contribution first: the first one is the customer's main reason. */
   readonly signals: readonly SignalResult[];
 }
@@ -55,6 +60,8 @@ export function scoreCustomer(timeline: CustomerTimeline, asOf: Day, settings: S
     firstOrderDay: firstOrderDay(timeline),
     lastOrderDay: lastOrderDay(timeline),
     orderDays: orderDays(timeline).length,
+    productLines: new Set(timeline.days.flatMap((day) => day.lines.map((line) => line.productLine))).size,
+    revenueTrendPct: round(monthlyTrendPct(timeline, asOf) * 100, 1),
     signals: orderByContribution(results, settings.weights),
   };
 }

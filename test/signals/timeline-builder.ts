@@ -121,5 +121,15 @@ export function every(
 
 /** An order whose revenue is the sum of its lines. */
 export function basket(d: DayInput, lines: Lines): OrderSpec {
-  return [d, Object.values(lines).reduce((sum, value) => sum + value, 0), lines];
+  return [d, sumOf(lines), lines];
+}
+
+/** `every` for baskets: each order's revenue is the sum of its lines. */
+export function baskets(from: Day, to: Day, step: number, lines: Lines | ((d: Day) => Lines)): OrderSpec[] {
+  const linesOf = typeof lines === 'function' ? lines : () => lines;
+  return every(from, to, step, (d) => sumOf(linesOf(d)), linesOf);
+}
+
+function sumOf(lines: Lines): number {
+  return Object.values(lines).reduce((sum, value) => sum + value, 0);
 }

@@ -10,6 +10,7 @@ export async function runInProcess(argv: readonly string[]): Promise<{ code: num
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
     stdin: Readable.from([]),
     env: { NO_COLOR: '1' },
+    cwd: process.cwd(),
   });
   return { code, stdout, stderr };
 }

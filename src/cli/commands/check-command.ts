@@ -4,14 +4,9 @@ import { profileComplaints, profileDateFormat, profileOrders, type ExportProfile
 import { renderCheck, renderCheckJson } from '../../report/check-report.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import {
-  addDecimalCommaOption,
-  addInputOptions,
-  complaintReadOptions,
-  FIELD_HELP,
-  orderReadOptions,
-  type InputOptions,
-} from '../input-options.js';
+import { loadConfig } from '../config-file.js';
+import { addDecimalCommaOption, addInputOptions, FIELD_HELP, type InputOptions } from '../input-options.js';
+import { readOptionsFrom } from '../resolve-settings.js';
 
 interface CheckOptions extends InputOptions {
   format: 'text' | 'json';
@@ -39,12 +34,11 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', EXAMPLES)
     .action(async (ordersPath: string, options: CheckOptions) => {
-      const profiles: ExportProfile[] = [await profileOrders(await fileSource(ordersPath, io.stdin), orderReadOptions(options))];
+      const read = readOptionsFrom(options, await loadConfig(options.config, io.cwd));
+      const profiles: ExportProfile[] = [await profileOrders(await fileSource(ordersPath, io.stdin), read.orders)];
       const orders = profiles[0] as ExportProfile;
       if (options.complaints !== undefined) {
-        profiles.push(
-          await profileComplaints(await fileSource(options.complaints, io.stdin), complaintReadOptions(options), profileDateFormat(orders)),
-        );
+        profiles.push(await profileComplaints(await fileSource(options.complaints, io.stdin), read.complaints, profileDateFormat(orders)));
       }
       io.stdout.write(options.format === 'json' ? renderCheckJson(profiles) : renderCheck(profiles));
       setExitCode(profiles.every((profile) => profile.usable) ? EXIT_OK : EXIT_USAGE);

@@ -1,34 +1,43 @@
 import { Command, Option } from 'commander';
-import { fileSource } from '../../ingest/input-source.js';
 import type { Day } from '../../ingest/day.js';
+import { readPreviousReport } from '../../ingest/read-previous-report.js';
 import { UserError } from '../../ingest/user-error.js';
-import { analyzeBook } from '../../scoring/analyze-book.js';
-import { DEFAULT_SCORING } from '../../scoring/scoring-settings.js';
+import { changesSince, type RunChanges } from '../../scoring/change-since.js';
 import type { SortKey } from '../../scoring/rank-customers.js';
-import { renderJson } from '../../report/json-report.js';
-import { rejectLines } from '../../report/reject-lines.js';
+import { customersOfRep, repTotals } from '../../scoring/rep-totals.js';
+import type { ScoredCustomer } from '../../scoring/score-customer.js';
+import { segmentCustomers } from '../../scoring/segment-customers.js';
+import { renderCsv } from '../../report/csv-report.js';
+import { renderJson, renderNdjson } from '../../report/json-report.js';
+import { renderMarkdown } from '../../report/markdown-report.js';
+import type { ReportContext, ReportRow } from '../../report/report-rows.js';
 import { selectCustomers } from '../../report/report-view.js';
 import { renderTable } from '../../report/table-report.js';
 import type { CliIo } from '../cli-io.js';
 import { colorFor, outputWidth } from '../color.js';
-import {
-  addDecimalCommaOption,
-  addInputOptions,
-  complaintReadOptions,
-  FIELD_HELP,
-  orderReadOptions,
-  type InputOptions,
-} from '../input-options.js';
+import { REPORT_FORMATS, type ReportFormat } from '../config-file.js';
+import { EXIT_GATE, EXIT_OK } from '../exit-codes.js';
+import { addDecimalCommaOption, addInputOptions, FIELD_HELP, type InputOptions } from '../input-options.js';
+import { loadBook } from '../load-book.js';
 import { asOfOption, currencyOption, positiveIntegerOption } from '../option-parsers.js';
+import { flagOrConfig } from '../resolve-settings.js';
+import { writeFileAtomic } from '../write-output.js';
 
 interface ReportOptions extends InputOptions {
   asOf?: Day;
   currency?: string;
-  format: 'table' | 'json';
+  format: ReportFormat;
+  output?: string;
   top: number;
   all?: boolean;
   sort: SortKey;
+  rep?: string;
+  by?: 'rep';
+  segment?: boolean;
+  previous?: string;
+  failOn?: 'high' | 'medium' | 'new';
   strict?: boolean;
+  quiet?: boolean;
   color: boolean;
 }
 
@@ -38,9 +47,14 @@ Examples:
   churn report orders.csv --as-of 2026-10-31 --format json --all
   cat orders.csv | churn report - --top 10
   churn report export.csv --map customer="Cust No" --map date="Doc Date" --map amount="Net"
+  churn report orders.csv --rep "Dana Levi" --segment
+  churn report orders.csv --format json --all -o today.json --previous yesterday.json --fail-on new
 
 ${FIELD_HELP}
-Exit codes: 0 report produced, 2 usage or input error.`;
+Exit codes:
+  0  the report was produced
+  1  --fail-on was given and hit (a customer at or above the level, or a new one at risk)
+  2  a usage or input error (one line on stderr says what, where and how to fix it)`;
 
 /** `churn report`: the ranked, explained at-risk list. */
 export function reportCommand(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -48,41 +62,86 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
     .description('rank customers by the revenue at risk of leaving, with the reasons')
     .argument('<orders>', 'orders export (CSV); - reads stdin');
   addDecimalCommaOption(addInputOptions(command));
-  return command
+  command
     .option('--as-of <date>', 'analyse as of the end of this day, YYYY-MM-DD (default: latest order date)', asOfOption)
     .option('--currency <code>', 'currency of the amounts, e.g. ILS, USD, EUR (default: from the amounts)', currencyOption)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--format <format>', 'output format (default: table, or the config\'s)').choices(REPORT_FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to FILE (atomically: never half-written) instead of stdout')
     .option('--top <n>', 'show the first N at-risk customers', positiveIntegerOption, 20)
     .option('--all', 'show every analysed customer, low risk included')
     .addOption(new Option('--sort <key>', 'rank by value at risk or by risk score').choices(['value', 'risk']).default('value'))
+    .option('--rep <name>', "only this sales rep's customers")
+    .addOption(new Option('--by <group>', 'group: per-rep totals of customers and value at risk').choices(['rep']))
+    .option('--segment', 'add key-account groups: protect, strategic, grow, watch')
+    .option('--previous <file>', "the previous run's JSON: mark each customer new-at-risk, escalated, unchanged, recovered or gone")
+    .addOption(new Option('--fail-on <gate>', 'exit 1 if any customer is at/above this level, or (new) newly at risk since --previous').choices(['high', 'medium', 'new']))
     .option('--strict', 'fail (exit 2) on any rejected row instead of skipping it')
+    .option('-q, --quiet', 'no rejected-row lines or progress on stderr (errors still show)')
     .option('--no-color', 'no colours in the table (also: NO_COLOR=1)')
     .addHelpText('after', EXAMPLES)
     .action(async (ordersPath: string, options: ReportOptions) => {
-      const analysis = await analyzeBook({
-        orders: await fileSource(ordersPath, io.stdin),
-        complaints: options.complaints === undefined ? undefined : await fileSource(options.complaints, io.stdin),
-        orderOptions: orderReadOptions(options),
-        complaintOptions: complaintReadOptions(options),
-        asOf: options.asOf,
-        scoring: DEFAULT_SCORING,
-        sort: options.sort,
-      });
-      const inputs = [analysis.inputs.orders, analysis.inputs.complaints].filter((input) => input !== undefined);
-      for (const input of inputs) for (const line of rejectLines(input)) io.stderr.write(`churn: ${line}\n`);
-      const rejected = inputs.reduce((sum, input) => sum + input.rowsRejected, 0);
+      if (options.failOn === 'new' && options.previous === undefined) {
+        throw new UserError('fail_on_new_without_previous', '--fail-on new needs --previous FILE', { hint: 'Pass the JSON of the last run' });
+      }
+      const { analysis, config } = await loadBook(io, command, ordersPath, options, options.sort);
+      const rejected = analysis.inputs.orders.rowsRejected + (analysis.inputs.complaints?.rowsRejected ?? 0);
       if (options.strict && rejected > 0) {
         throw new UserError('strict_rejects', `--strict: ${rejected} row(s) rejected, no report written`, {
-          hint: 'Fix the rows listed above, or drop --strict to skip them',
+          hint: 'Fix the rows listed above (churn check shows them), or drop --strict to skip them',
         });
       }
-      const shown = { ...analysis, currency: options.currency ?? analysis.currency };
-      const customers = selectCustomers(shown, { top: options.top, all: options.all ?? false });
-      if (options.format === 'json') {
-        io.stdout.write(renderJson(shown, customers));
-      } else {
-        io.stdout.write(renderTable(shown, customers, { color: colorFor(io, options.color), width: outputWidth(io) }));
-      }
-      setExitCode(0);
+      const format = flagOrConfig(command, 'format', options.format, config.format);
+      const top = flagOrConfig(command, 'top', options.top, config.top);
+      const inScope = options.rep === undefined ? analysis.customers : customersOfRep(analysis.customers, options.rep);
+      const changes = options.previous === undefined ? undefined : changesSince(analysis.customers, await readPreviousReport(options.previous));
+      const segments = options.segment ? segmentCustomers(analysis.customers) : undefined;
+      const rows: ReportRow[] = selectCustomers(inScope, { top, all: options.all ?? false }).map((customer, index) => ({
+        rank: index + 1,
+        customer,
+        change: changes?.byCustomer.get(customer.customerId),
+        segment: segments === undefined ? undefined : (segments.get(customer.customerId) ?? null),
+      }));
+      const context: ReportContext = {
+        analysis,
+        currency: options.currency ?? config.currency ?? analysis.currency,
+        changes,
+        repTotals: options.by === 'rep' ? repTotals(inScope) : undefined,
+        rep: options.rep,
+      };
+      const text = render(format, context, rows, io, options);
+      if (options.output === undefined) io.stdout.write(text);
+      else await writeFileAtomic(options.output, text);
+      setExitCode(gateHit(options.failOn, inScope, changes) ? EXIT_GATE : EXIT_OK);
     });
+  return command;
+}
+
+function render(format: ReportFormat, context: ReportContext, rows: readonly ReportRow[], io: CliIo, options: ReportOptions): string {
+  switch (format) {
+    case 'json':
+      return renderJson(context, rows);
+    case 'ndjson':
+      return renderNdjson(context, rows);
+    case 'csv':
+      return renderCsv(context, rows);
+    case 'markdown':
+      return renderMarkdown(context, rows);
+    case 'table': {
+      // A table written to a file gets no colour and the fixed width, like a pipe.
+      const toTerminal = options.output === undefined;
+      return renderTable(context, rows, {
+        color: colorFor(io, options.color && toTerminal),
+        width: toTerminal ? outputWidth(io) : 120,
+      });
+    }
+  }
+}
+
+/** `--fail-on`: high or medium -> any customer in scope at or above that level; new -> any new at risk. */
+function gateHit(failOn: ReportOptions['failOn'], customers: readonly ScoredCustomer[], changes: RunChanges | undefined): boolean {
+  if (failOn === undefined) return false;
+  if (failOn === 'new') {
+    return customers.some((customer) => changes?.byCustomer.get(customer.customerId)?.change === 'new-at-risk');
+  }
+  return customers.some((customer) => customer.riskLevel === 'high' || (failOn === 'medium' && customer.riskLevel === 'medium'));
 }

@@ -1,0 +1,37 @@
+import { compareIds } from '../history/build-timelines.js';
+import { round } from '../signals/signal.js';
+import type { ScoredCustomer } from './score-customer.js';
+
+export interface RepTotals {
+  /** The rep's name, or null for customers with no rep in the export. */
+  readonly rep: string | null;
+  readonly customers: number;
+  readonly atRisk: number;
+  readonly high: number;
+  readonly valueAtRisk: number;
+}
+
+/** Per-rep book size, customers at risk and value at risk; largest value at risk first. */
+export function repTotals(customers: readonly ScoredCustomer[]): RepTotals[] {
+  const byRep = new Map<string | null, { customers: number; atRisk: number; high: number; valueAtRisk: number }>();
+  for (const customer of customers) {
+    const key = customer.rep ?? null;
+    const totals = byRep.get(key) ?? { customers: 0, atRisk: 0, high: 0, valueAtRisk: 0 };
+    totals.customers++;
+    if (customer.riskLevel !== 'low') {
+      totals.atRisk++;
+      totals.valueAtRisk += customer.valueAtRisk;
+    }
+    if (customer.riskLevel === 'high') totals.high++;
+    byRep.set(key, totals);
+  }
+  return [...byRep.entries()]
+    .map(([rep, totals]) => ({ rep, ...totals, valueAtRisk: round(totals.valueAtRisk) }))
+    .sort((a, b) => b.valueAtRisk - a.valueAtRisk || compareIds(a.rep ?? '', b.rep ?? ''));
+}
+
+/** Customers of one rep, matched without regard to case or surrounding spaces. */
+export function customersOfRep(customers: readonly ScoredCustomer[], rep: string): ScoredCustomer[] {
+  const wanted = rep.trim().toLowerCase();
+  return customers.filter((customer) => (customer.rep ?? '').trim().toLowerCase() === wanted);
+}

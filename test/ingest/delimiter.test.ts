@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, parseDelimiterOption } from '../../src/ingest/delimiter.js';
+
+describe('detectDelimiter', () => {
+  it.each([
+    ['comma', 'customer,date,amount\nC1,2025-01-01,5\nC2,2025-01-02,6\n', ','],
+    ['semicolon', 'customer;date;amount\nC1;01.01.2025;1.234,50\nC2;02.01.2025;12,5\n', ';'],
+    ['tab', 'customer\tname\tamount\nC1\tAcme, Inc.\t5\nC2\tBeta; Ltd\t6\n', '\t'],
+    ['pipe', 'customer|date|amount\nC1|2025-01-01|5\n', '|'],
+    ['CRLF semicolon', 'customer;date;amount\r\nC1;2025-01-01;5\r\n', ';'],
+    ['a header line alone', 'customer|date|amount', '|'],
+  ] as const)('%s', (_name, text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+
+  it('ignores delimiters inside quoted fields', () => {
+    // Counting blindly, `;` would split every line more often than `,`.
+    expect(detectDelimiter('"a;b;c",d\n"1;2;3",4\n"5;6;7",8\n')).toBe(',');
+    // And the reverse: commas inside quoted names do not vote.
+    expect(detectDelimiter('"name, full";"city, state";amount\n"Smith, J";"Haifa, IL";5\n')).toBe(';');
+  });
+
+  it('prefers the delimiter that splits every line alike over the one the header has most of', () => {
+    expect(detectDelimiter('a;b;c,d,e,f\n1;2;3\n4;5;6\n')).toBe(';');
+  });
+
+  it('falls back to comma when no delimiter appears', () => {
+    expect(detectDelimiter('customer\nC1\n')).toBe(',');
+    expect(detectDelimiter('')).toBe(',');
+  });
+});
+
+describe('parseDelimiterOption', () => {
+  it.each([
+    [',', ','],
+    ['comma', ','],
+    [' Comma ', ','],
+    [';', ';'],
+    ['SEMICOLON', ';'],
+    ['\t', '\t'],
+    ['\\t', '\t'],
+    ['tab', '\t'],
+    ['|', '|'],
+    ['pipe', '|'],
+  ] as const)('%j -> %j', (text, delimiter) => {
+    expect(parseDelimiterOption(text)).toBe(delimiter);
+  });
+
+  it.each([':', ' ', '', 'space', ',,'])('rejects %j', (text) => {
+    expect(parseDelimiterOption(text)).toBeUndefined();
+  });
+});

@@ -1,0 +1,110 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { createDecoder, detectEncoding, parseEncodingOption } from '../../src/ingest/encoding.js';
+
+const HEBREW_CSV = 'מספר לקוח,תאריך,סה"כ\nלקוח א,07/03/2025,100\n';
+
+describe('detectEncoding', () => {
+  it('plain ASCII is UTF-8', () => {
+    expect(detectEncoding(Buffer.from('customer,date,amount\nC1,2025-03-07,5\n', 'ascii'))).toBe('utf-8');
+  });
+
+  it('UTF-8 Hebrew without a BOM', () => {
+    expect(detectEncoding(Buffer.from(HEBREW_CSV, 'utf8'))).toBe('utf-8');
+  });
+
+  it('UTF-8 with a BOM', () => {
+    expect(detectEncoding(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(HEBREW_CSV, 'utf8')]))).toBe('utf-8');
+  });
+
+  it('UTF-8 cut inside a multi-byte character at the end of the head is still UTF-8', () => {
+    const bytes = Buffer.from('לקוח א,שלום', 'utf8');
+    const head = bytes.subarray(0, bytes.length - 1);
+    expect(head[head.length - 1]).toBe(0xd7); // a lead byte without its continuation
+    expect(detectEncoding(head)).toBe('utf-8');
+  });
+
+  it('UTF-16LE and UTF-16BE with a BOM', () => {
+    expect(detectEncoding(iconv.encode(HEBREW_CSV, 'utf-16le', { addBOM: true }))).toBe('utf-16le');
+    expect(detectEncoding(iconv.encode(HEBREW_CSV, 'utf-16be', { addBOM: true }))).toBe('utf-16be');
+  });
+
+  it('UTF-16 without a BOM, from the NUL pattern', () => {
+    const text = 'customer,date,amount\nC1,2025-03-07,5\n';
+    expect(detectEncoding(iconv.encode(text, 'utf-16le'))).toBe('utf-16le');
+    expect(detectEncoding(iconv.encode(text, 'utf-16be'))).toBe('utf-16be');
+  });
+
+  it('Windows-1255 Hebrew bytes', () => {
+    const bytes = iconv.encode(HEBREW_CSV, 'windows-1255');
+    expect(bytes[0]).toBe(0xee); // מ
+    expect(detectEncoding(bytes)).toBe('windows-1255');
+  });
+
+  it('Windows-1252 bytes whose high bytes are not Hebrew-letter positions', () => {
+    const bytes = iconv.encode('customer,city,amount\nMÜLLER GmbH,Straße 5,£12\nÉLAN SA,Zürich,€3\n', 'windows-1252');
+    expect(detectEncoding(bytes)).toBe('windows-1252');
+  });
+});
+
+describe('createDecoder', () => {
+  it('round-trips UTF-8 Hebrew split at every byte boundary', () => {
+    const bytes = Buffer.from(HEBREW_CSV, 'utf8');
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const decoder = createDecoder('utf-8');
+      const text = decoder.write(bytes.subarray(0, cut)) + decoder.write(bytes.subarray(cut)) + decoder.end();
+      expect(text).toBe(HEBREW_CSV);
+    }
+  });
+
+  it('keeps a partial character until the next chunk', () => {
+    const decoder = createDecoder('utf-8');
+    const bytes = Buffer.from('שלום', 'utf8');
+    expect(decoder.write(bytes.subarray(0, 3))).toBe('ש');
+    expect(decoder.write(bytes.subarray(3))).toBe('לום');
+    expect(decoder.end()).toBe('');
+  });
+
+  it('drops a UTF-8 BOM, even one split across chunks', () => {
+    const decoder = createDecoder('utf-8');
+    expect(decoder.write(Buffer.from([0xef, 0xbb])) + decoder.write(Buffer.from([0xbf, 0x61, 0x62])) + decoder.end()).toBe('ab');
+  });
+
+  it('round-trips UTF-16LE and UTF-16BE Hebrew with a BOM, split at odd boundaries', () => {
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const bytes = iconv.encode(HEBREW_CSV, encoding, { addBOM: true });
+      for (const cut of [1, 3, 7, bytes.length - 1]) {
+        const decoder = createDecoder(encoding);
+        const text = decoder.write(bytes.subarray(0, cut)) + decoder.write(bytes.subarray(cut)) + decoder.end();
+        expect(text).toBe(HEBREW_CSV);
+      }
+    }
+  });
+
+  it('decodes Windows-1255 chunk by chunk', () => {
+    const bytes = iconv.encode(HEBREW_CSV, 'windows-1255');
+    const decoder = createDecoder('windows-1255');
+    const text = decoder.write(bytes.subarray(0, 5)) + decoder.write(bytes.subarray(5)) + decoder.end();
+    expect(text).toBe(HEBREW_CSV);
+  });
+});
+
+describe('parseEncodingOption', () => {
+  it.each([
+    ['utf8', 'utf-8'],
+    ['UTF-8', 'utf-8'],
+    ['utf_16le', 'utf-16le'],
+    ['utf-16', 'utf-16le'],
+    ['UTF-16BE', 'utf-16be'],
+    ['cp1255', 'windows-1255'],
+    ['hebrew', 'windows-1255'],
+    ['latin1', 'windows-1252'],
+    ['ISO-8859-1', 'windows-1252'],
+  ] as const)('%j -> %s', (text, encoding) => {
+    expect(parseEncodingOption(text)).toBe(encoding);
+  });
+
+  it('rejects unknown names', () => {
+    expect(parseEncodingOption('ebcdic')).toBeUndefined();
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { COMPLAINT_HEADER_ALIASES, ORDER_HEADER_ALIASES, type OrderField } from '../../src/ingest/fields.js';
+import { listHeaders, missingFieldError, resolveHeaders } from '../../src/ingest/header-map.js';
+import { UserError } from '../../src/ingest/user-error.js';
+
+function orders(headers: string[], overrides: Partial<Record<OrderField, string>> = {}) {
+  return resolveHeaders({ file: 'orders.csv', headers, aliases: ORDER_HEADER_ALIASES, overrides, mapFlag: '--map' });
+}
+
+function thrown(fn: () => unknown): UserError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('resolveHeaders', () => {
+  it('matches English headers in any case, spacing, underscores and dashes', () => {
+    const headers = ['CUSTOMER ID', ' order_date ', 'Net-Amount', 'Customer Name', 'Order No.', 'Product Line', 'Item Code', 'Sales Rep', 'Notes', ''];
+    expect(orders(headers)).toEqual({
+      headers,
+      columnOf: { customer: 0, date: 1, amount: 2, customerName: 3, order: 4, category: 5, sku: 6, rep: 7 },
+      ignoredHeaders: ['Notes'],
+    });
+  });
+
+  it('matches quantity and unit price when there is no amount', () => {
+    expect(orders(['cust_no', 'Invoice Date', 'QTY', 'Unit Price']).columnOf).toEqual({
+      customer: 0,
+      date: 1,
+      quantity: 2,
+      unitPrice: 3,
+    });
+  });
+
+  it('matches Hebrew headers, with ASCII quotes or gershayim', () => {
+    const headers = ['מספר לקוח', 'תאריך', 'סה"כ', 'מק"ט', 'שם לקוח', 'סוכן', 'כמות', 'מחיר'];
+    expect(orders(headers)).toEqual({
+      headers,
+      columnOf: { customer: 0, date: 1, amount: 2, sku: 3, customerName: 4, rep: 5, quantity: 6, unitPrice: 7 },
+      ignoredHeaders: [],
+    });
+    expect(orders(['קוד לקוח', 'תאריך מסמך', 'סה״כ', 'מק״ט']).columnOf).toEqual({ customer: 0, date: 1, amount: 2, sku: 3 });
+  });
+
+  it('a header feeds one field only', () => {
+    // "Account" is the customer; "Account Name" the name; "Total" the amount, so "Price" is the unit price.
+    expect(orders(['Account', 'Account Name', 'Date', 'Total', 'Price', 'Qty']).columnOf).toEqual({
+      customer: 0,
+      customerName: 1,
+      date: 2,
+      amount: 3,
+      unitPrice: 4,
+      quantity: 5,
+    });
+  });
+
+  it('matches complaint headers', () => {
+    const mapping = resolveHeaders({
+      file: 'complaints.csv',
+      headers: ['Customer ID', 'Ticket ID', 'Created On', 'Resolved At', 'State', 'Topic', 'Priority'],
+      aliases: COMPLAINT_HEADER_ALIASES,
+      overrides: {},
+      mapFlag: '--complaints-map',
+    });
+    expect(mapping.columnOf).toEqual({ customer: 0, complaint: 1, opened: 2, closed: 3, status: 4, category: 5, severity: 6 });
+  });
+
+  it('--map overrides by exact and by normalized header text', () => {
+    const headers = ['Cust Ref', 'When', 'Net Value', 'Memo'];
+    expect(orders(headers, { customer: 'Cust Ref', date: ' When ', amount: 'net_value' })).toEqual({
+      headers,
+      columnOf: { customer: 0, date: 1, amount: 2 },
+      ignoredHeaders: ['Memo'],
+    });
+  });
+
+  it('an override claims its header so the alias match moves on', () => {
+    // "Customer" would be the customer; the user says it is the amount instead.
+    expect(orders(['Customer', 'Client', 'Date'], { amount: 'Customer' }).columnOf).toEqual({ amount: 0, customer: 1, date: 2 });
+  });
+
+  it('an override naming a missing header is map_header_not_found', () => {
+    const error = thrown(() => orders(['Cust Ref', 'Date', 'Amount'], { customer: 'Nope' }));
+    expect(error.code).toBe('map_header_not_found');
+    expect(error.file).toBe('orders.csv');
+    expect(error.line).toBe(1);
+    expect(error.message).toBe('--map customer="Nope": no such header');
+    expect(error.hint).toBe('Headers found: "Cust Ref", "Date", "Amount"');
+  });
+
+  it('duplicate headers (after normalizing) are duplicate_header', () => {
+    const error = thrown(() => orders(['Customer ID', 'Date', 'customer_id', 'Amount']));
+    expect(error.code).toBe('duplicate_header');
+    expect(error.file).toBe('orders.csv');
+    expect(error.line).toBe(1);
+    expect(error.message).toBe('duplicate header "customer_id" (columns 1 and 3)');
+  });
+
+  it('several blank headers are not duplicates', () => {
+    expect(orders(['customer', '', 'date', '', 'amount']).columnOf).toEqual({ customer: 0, date: 2, amount: 4 });
+  });
+
+  it('lists unmatched, non-blank headers as ignored', () => {
+    expect(orders(['customer', 'date', 'amount', 'Region', ' ', 'Memo']).ignoredHeaders).toEqual(['Region', 'Memo']);
+  });
+
+  it('leaves a field unmapped when no header matches', () => {
+    expect(orders(['Client Ref', 'Date', 'Amount']).columnOf).toEqual({ date: 1, amount: 2 });
+  });
+});
+
+describe('listHeaders', () => {
+  it('quotes trimmed non-blank headers', () => {
+    expect(listHeaders([' A ', '', 'B c'])).toBe('"A", "B c"');
+  });
+});
+
+describe('missingFieldError', () => {
+  it('lists the headers found and suggests the exact --map flag for the candidate', () => {
+    const error = missingFieldError('orders.csv', 'customer', ['Client Ref', ' Date ', '', 'Amount'], '--map', 'Client Ref');
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.code).toBe('missing_column');
+    expect(error.line).toBe(1);
+    expect(error.message).toBe('no column for "customer"');
+    expect(error.toLine()).toBe(
+      'orders.csv:1: no column for "customer". Headers found: "Client Ref", "Date", "Amount". Name it with --map customer="Client Ref"',
+    );
+  });
+
+  it('without a candidate, the first non-blank header is the example', () => {
+    const error = missingFieldError('c.csv', 'opened', ['', ' Foo ', 'Bar'], '--complaints-map', undefined);
+    expect(error.hint).toBe('Headers found: "Foo", "Bar". Name it with --complaints-map opened="Foo"');
+  });
+});

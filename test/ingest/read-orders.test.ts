@@ -1,0 +1,271 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../src/ingest/day.js';
+import { bytesSource } from '../../src/ingest/input-source.js';
+import type { OrderLine } from '../../src/ingest/order-line.js';
+import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../../src/ingest/read-orders.js';
+import { UserError } from '../../src/ingest/user-error.js';
+
+async function read(text: string | Buffer, options: ReadOrdersOptions = {}): Promise<{ input: OrdersInput; lines: OrderLine[] }> {
+  const lines: OrderLine[] = [];
+  const input = await readOrders(bytesSource('orders.csv', text), options, (line) => lines.push(line));
+  return { input, lines };
+}
+
+/** Each line as [line, customer, ISO day, cents], for compact exact comparisons. */
+function summary(input: OrdersInput, lines: readonly OrderLine[]): Array<[number, string, string, number]> {
+  const { dayOfToken } = input.dates.resolve();
+  return lines.map((l) => [l.line, l.customerId, formatDay(dayOfToken[l.dateToken] as number), l.amountCents]);
+}
+
+async function userError(text: string | Buffer, options: ReadOrdersOptions = {}): Promise<UserError> {
+  try {
+    await read(text, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('readOrders', () => {
+  it('reads one OrderLine per row with every optional field', async () => {
+    const { input, lines } = await read(
+      'Customer ID,Order Date,Amount,Customer Name,Order No,Category,SKU,Rep\n' +
+        'C1,2025-03-07,"1,234.50",Acme,SO1,Tools,SK1,Dana\n' +
+        'C2,2025-03-08,₪99,,,,SK2,\n' +
+        'C1,2025-03-09,-10.25,,,,,\n',
+    );
+    expect(lines).toEqual([
+      { line: 2, customerId: 'C1', customerName: 'Acme', orderId: 'SO1', dateToken: 0, amountCents: 123450, productLine: 'Tools', rep: 'Dana' },
+      { line: 3, customerId: 'C2', customerName: undefined, orderId: undefined, dateToken: 1, amountCents: 9900, productLine: 'SK2', rep: undefined },
+      { line: 4, customerId: 'C1', customerName: undefined, orderId: undefined, dateToken: 2, amountCents: -1025, productLine: undefined, rep: undefined },
+    ]);
+    expect(input.file).toBe('orders.csv');
+    expect(input.encoding).toBe('utf-8');
+    expect(input.delimiter).toBe(',');
+    expect(input.decimalMark).toBe('.');
+    expect(input.currency).toBe('ILS');
+    expect(input.rowsRead).toBe(3);
+    expect(input.rejects.count).toBe(0);
+    expect(input.dates.resolve()).toEqual({ format: 'iso', dayOfToken: [20154, 20155, 20156] });
+  });
+
+  it('trims fields and reuses date tokens for repeated dates', async () => {
+    const { lines } = await read('customer,date,amount\n  C1 , 2025-03-07 , 5 \nC2,2025-03-07,6\n');
+    expect(lines.map((l) => [l.customerId, l.dateToken, l.amountCents])).toEqual([
+      ['C1', 0, 500],
+      ['C2', 0, 600],
+    ]);
+  });
+
+  it('uses amount when present, else quantity × unit price', async () => {
+    const { input, lines } = await read(
+      'customer,date,amount,qty,unit price\n' +
+        'C1,2025-03-07,,3,19.99\n' +
+        'C2,2025-03-07,5,3,19.99\n' +
+        'C3,2025-03-07,,-2,4.50\n' +
+        'C4,2025-03-07,,1,"₪1,000"\n',
+    );
+    expect(summary(input, lines)).toEqual([
+      [2, 'C1', '2025-03-07', 5997],
+      [3, 'C2', '2025-03-07', 500],
+      [4, 'C3', '2025-03-07', -900],
+      [5, 'C4', '2025-03-07', 100000],
+    ]);
+    expect(input.currency).toBe('ILS');
+  });
+
+  it('keeps return lines with negative cents in every written form', async () => {
+    const { input, lines } = await read('customer,date,amount\nC1,2025-03-07,-12.50\nC1,2025-03-07,12.50-\nC1,2025-03-07,(12.50)\nC1,2025-03-07,"-1,000"\n');
+    expect(lines.map((l) => l.amountCents)).toEqual([-1250, -1250, -1250, -100000]);
+    expect(input.rejects.count).toBe(0);
+  });
+
+  it('reads thousands separators and currency marks', async () => {
+    const { input, lines } = await read('customer,date,amount\nC1,2025-03-07,"₪ 12,345.67"\nC1,2025-03-07,"1,000,000"\nC1,2025-03-07,$5\n');
+    expect(lines.map((l) => l.amountCents)).toEqual([1234567, 100000000, 500]);
+    expect(input.currency).toBe('ILS'); // the first mark seen
+  });
+
+  it('rejects bad rows with the reason and the file line, past a multi-line field and blank lines', async () => {
+    const { input, lines } = await read(
+      'customer,date,amount\n' + // 1
+        'C1,2025-03-07,5\n' + // 2
+        '\n' + // 3
+        'C2,2025-03-08,abc\n' + // 4
+        '"C3\nsecond line",2025-03-09,1\n' + // 5-6
+        '\n' + // 7
+        '\n' + // 8
+        ',2025-03-10,1\n' + // 9
+        'C4,,1\n' + // 10
+        'C5,not a date,1\n' + // 11
+        'C6,2025-03-10,\n' + // 12
+        'C7,31/02/2025,1\n' + // 13
+        'C8,2025-03-10,1\n', // 14
+    );
+    expect(summary(input, lines)).toEqual([
+      [2, 'C1', '2025-03-07', 500],
+      [6, 'C3\nsecond line', '2025-03-09', 100],
+      [14, 'C8', '2025-03-10', 100],
+    ]);
+    expect(input.rejects.sortedFirst()).toEqual([
+      { file: 'orders.csv', line: 4, reason: 'bad_amount', field: 'amount', value: 'abc' },
+      { file: 'orders.csv', line: 9, reason: 'missing_customer', field: 'customer', value: undefined },
+      { file: 'orders.csv', line: 10, reason: 'missing_date', field: 'date', value: undefined },
+      { file: 'orders.csv', line: 11, reason: 'bad_date', field: 'date', value: 'not a date' },
+      { file: 'orders.csv', line: 12, reason: 'missing_amount', field: 'amount', value: undefined },
+      { file: 'orders.csv', line: 13, reason: 'bad_date', field: 'date', value: '31/02/2025' },
+    ]);
+    expect(input.rejects.byReason).toEqual({ bad_amount: 1, missing_customer: 1, missing_date: 1, bad_date: 2, missing_amount: 1 });
+    expect(input.rowsRead).toBe(lines.length + input.rejects.count);
+    expect(input.rowsRead).toBe(9);
+  });
+
+  it('rejects quantity × price rows that cannot be computed', async () => {
+    const { input, lines } = await read('customer,date,qty,price\nC1,2025-03-07,,\nC1,2025-03-07,x,1\nC1,2025-03-07,1,y\nC1,2025-03-07,2,\n');
+    expect(lines).toEqual([]);
+    expect(input.rejects.sortedFirst()).toEqual([
+      { file: 'orders.csv', line: 2, reason: 'missing_amount', field: 'qty', value: undefined },
+      { file: 'orders.csv', line: 3, reason: 'bad_quantity', field: 'qty', value: 'x' },
+      { file: 'orders.csv', line: 4, reason: 'bad_unit_price', field: 'price', value: 'y' },
+      { file: 'orders.csv', line: 5, reason: 'bad_unit_price', field: 'price', value: '' },
+    ]);
+    expect(input.rowsRead).toBe(4);
+  });
+
+  it('reads a semicolon file with decimal commas', async () => {
+    const { input, lines } = await read('customer;date;amount\nC1;07.03.2025;1.234,50\nC2;13.03.2025;12,5\nC3;13.03.2025;-3\n');
+    expect(input.delimiter).toBe(';');
+    expect(input.decimalMark).toBe(',');
+    expect(summary(input, lines)).toEqual([
+      [2, 'C1', '2025-03-07', 123450],
+      [3, 'C2', '2025-03-13', 1250],
+      [4, 'C3', '2025-03-13', -300],
+    ]);
+  });
+
+  it('a forced decimal mark is used as given', async () => {
+    const { input, lines } = await read('customer;date;amount\nC1;2025-03-07;1.234\n', { decimalMark: ',' });
+    expect(input.decimalMark).toBe(',');
+    expect(lines.map((l) => l.amountCents)).toEqual([123400]);
+  });
+
+  it('reads CRLF line ends and drops a UTF-8 BOM', async () => {
+    const { input, lines } = await read('\uFEFFcustomer,date,amount\r\nC1,2025-03-07,5\r\n\r\nC2,x,5\r\nC3,2025-03-08,7\r\n');
+    expect(input.mapping.headers).toEqual(['customer', 'date', 'amount']);
+    expect(input.mapping.columnOf).toEqual({ customer: 0, date: 1, amount: 2 });
+    expect(summary(input, lines)).toEqual([
+      [2, 'C1', '2025-03-07', 500],
+      [5, 'C3', '2025-03-08', 700],
+    ]);
+    expect(input.rejects.sortedFirst()).toEqual([{ file: 'orders.csv', line: 4, reason: 'bad_date', field: 'date', value: 'x' }]);
+  });
+
+  it('reads a Windows-1255 file with Hebrew headers and names', async () => {
+    const bytes = iconv.encode('מספר לקוח,תאריך,סה"כ,מק"ט\nלקוח א,07/03/2025,"₪1,234.50",A1\nלקוח ב,13/03/2025,200,A2\n', 'windows-1255');
+    const { input, lines } = await read(bytes);
+    expect(input.encoding).toBe('windows-1255');
+    expect(input.mapping.headers).toEqual(['מספר לקוח', 'תאריך', 'סה"כ', 'מק"ט']);
+    expect(input.mapping.columnOf).toEqual({ customer: 0, date: 1, amount: 2, sku: 3 });
+    expect(input.currency).toBe('ILS');
+    expect(summary(input, lines)).toEqual([
+      [2, 'לקוח א', '2025-03-07', 123450],
+      [3, 'לקוח ב', '2025-03-13', 20000],
+    ]);
+    expect(lines.map((l) => l.productLine)).toEqual(['A1', 'A2']);
+  });
+
+  it('reads a UTF-16LE file with a BOM', async () => {
+    const bytes = iconv.encode('customer;date;amount\nלקוח א;2025-03-07;12,50\n', 'utf-16le', { addBOM: true });
+    const { input, lines } = await read(bytes);
+    expect([input.encoding, input.delimiter, input.decimalMark]).toEqual(['utf-16le', ';', ',']);
+    expect(input.mapping.headers).toEqual(['customer', 'date', 'amount']);
+    expect(summary(input, lines)).toEqual([[2, 'לקוח א', '2025-03-07', 1250]]);
+  });
+
+  it('rejects extra non-empty fields but tolerates trailing empty columns', async () => {
+    const { input, lines } = await read('customer,date,amount,,\nC1,2025-03-07,5,,\nC2,2025-03-07,1,234.50\nC3,2025-03-07,6, ,\n');
+    expect(input.mapping.headers).toEqual(['customer', 'date', 'amount']);
+    expect(lines.map((l) => [l.line, l.customerId, l.amountCents])).toEqual([
+      [2, 'C1', 500],
+      [4, 'C3', 600],
+    ]);
+    expect(input.rejects.sortedFirst()).toEqual([
+      { file: 'orders.csv', line: 3, reason: 'extra_fields', field: undefined, value: '4 fields, header has 3' },
+    ]);
+  });
+
+  it('skips a row of empty cells without counting it', async () => {
+    const { input, lines } = await read('customer,date,amount\n,,\nC1,2025-03-07,5\n');
+    expect(lines.map((l) => l.line)).toEqual([3]);
+    expect(input.rowsRead).toBe(1);
+  });
+
+  it('lists headers no field uses', async () => {
+    const { input } = await read('customer,date,amount,Region,Memo\nC1,2025-03-07,5,North,x\n');
+    expect(input.mapping.ignoredHeaders).toEqual(['Region', 'Memo']);
+  });
+
+  it('uses --map overrides', async () => {
+    const { input, lines } = await read('Cust Ref,When,Net Value\nA,2025-01-01,5\n', {
+      overrides: { customer: 'Cust Ref', date: 'When', amount: 'Net Value' },
+    });
+    expect(summary(input, lines)).toEqual([[2, 'A', '2025-01-01', 500]]);
+  });
+
+  it('a header-only file reads no rows', async () => {
+    const { input, lines } = await read('customer,date,amount\n');
+    expect(lines).toEqual([]);
+    expect(input.rowsRead).toBe(0);
+    expect(input.rejects.count).toBe(0);
+    expect(input.dates.distinctCount).toBe(0);
+  });
+
+  describe('user errors', () => {
+    it('an empty file', async () => {
+      const error = await userError('');
+      expect([error.code, error.file, error.message]).toEqual(['empty_file', 'orders.csv', 'the file is empty']);
+    });
+
+    it('a file of blank lines', async () => {
+      expect((await userError('  \n\r\n\n')).code).toBe('empty_file');
+    });
+
+    it('binary garbage', async () => {
+      const bytes = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));
+      const error = await userError(bytes);
+      expect([error.code, error.file]).toEqual(['binary_input', 'orders.csv']);
+    });
+
+    it('an unterminated quote on the last row', async () => {
+      const error = await userError('customer,date,amount\nC1,2025-03-07,5\nC2,2025-03-07,"5\n');
+      expect([error.code, error.file, error.line]).toEqual(['unterminated_quote', 'orders.csv', 3]);
+    });
+
+    it('a missing customer column names the headers and the --map fix', async () => {
+      const error = await userError('Client Ref,Date,Amount\nA,2025-01-01,5\n');
+      expect(error.code).toBe('missing_column');
+      expect(error.toLine()).toBe(
+        'orders.csv:1: no column for "customer". Headers found: "Client Ref", "Date", "Amount". Name it with --map customer="Client Ref"',
+      );
+    });
+
+    it('a missing date column suggests a date-like header', async () => {
+      const error = await userError('customer,Posting Day,amount\nA,2025-01-01,5\n');
+      expect(error.code).toBe('missing_column');
+      expect(error.hint).toBe('Headers found: "customer", "Posting Day", "amount". Name it with --map date="Posting Day"');
+    });
+
+    it('no amount and no quantity × price', async () => {
+      const error = await userError('customer,date,qty\nA,2025-01-01,5\n');
+      expect(error.code).toBe('missing_column');
+      expect(error.message).toBe('no column for "amount"');
+    });
+
+    it('a --map header that does not exist', async () => {
+      const error = await userError('customer,date,amount\nA,2025-01-01,5\n', { overrides: { customer: 'Nope' } });
+      expect(error.code).toBe('map_header_not_found');
+    });
+  });
+});
