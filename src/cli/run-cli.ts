@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../ingest/user-error.js';
 import type { CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check-command.js';
+import { customerCommand } from './commands/customer-command.js';
+import { initCommand } from './commands/init-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
@@ -23,6 +25,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     .exitOverride();
   program.addCommand(reportCommand(io, setExitCode));
   program.addCommand(checkCommand(io, setExitCode));
+  program.addCommand(customerCommand(io, setExitCode));
+  program.addCommand(initCommand(io, setExitCode));
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),

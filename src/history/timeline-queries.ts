@@ -49,9 +49,10 @@ export function lastOrderDayOnOrBefore(timeline: CustomerTimeline, day: Day): Da
 
 /**
  * Revenue per year in the customer's baseline: the year before the recent window, scaled by the part
- * of it the customer was already buying. A customer younger than the recent window is annualised
- * over their whole (short) life instead, with at least `recentDays` so one first order is not
- * multiplied into a fortune.
+ * of it the customer was already buying. When that part is shorter than `recentDays` (a customer
+ * whose first order came less than about recentDays before the window began), the whole (short)
+ * life is annualised instead, over at least `recentDays` so one first order is not multiplied into
+ * a fortune.
  */
 export function baselineAnnualRevenue(timeline: CustomerTimeline, asOf: Day, recentDays: number, baselineDays: number): number {
   const first = firstOrderDay(timeline);

@@ -21,18 +21,27 @@ export function readComplaintStatus(raw: string): ComplaintStatus | undefined {
 
 const CATEGORY_STEMS: ReadonlyArray<readonly [ComplaintCategory, readonly string[]]> = [
   ['delivery', ['deliver', 'shipping', 'shipment', 'late', 'logistic', 'dispatch', 'courier', 'משלוח', 'אספק', 'הובל', 'איחור']],
-  ['billing', ['bill', 'invoice', 'payment', 'collection', 'charge', 'credit', 'price', 'pricing', 'חיוב', 'חשבונית', 'גבי', 'תשלום', 'מחיר']],
+  ['billing', ['bill', 'invoice', 'payment', 'collection', 'charge', 'credit', 'price', 'pricing', 'חיוב', 'חשבונית', 'גבייה', 'גביה', 'תשלום', 'מחיר']],
   ['paperwork', ['paper', 'document', 'certificate', 'admin', 'מסמך', 'מסמכים', 'ניירת', 'תעוד']],
   ['product', ['product', 'quality', 'defect', 'damage', 'broken', 'wrong', 'מוצר', 'איכות', 'פגם', 'פגום', 'שבור']],
   ['service', ['service', 'support', 'rude', 'attitude', 'response', 'שירות', 'תמיכה', 'יחס']],
 ];
 
-/** Map a free-text complaint category onto the few the signals weigh; unknown text is `other`. */
+/** One-letter Hebrew prefixes (and, in, the, to, from, that, as) that attach to a word. */
+const HEBREW_PREFIX = /^[ובהלמשכ]/;
+
+/**
+ * Map a free-text complaint category onto the few the signals weigh; unknown text is `other`.
+ * A stem must start a word ("late" matches "late delivery" but not "related"), allowing for a
+ * Hebrew one-letter prefix ("במשלוח" is "in the delivery").
+ */
 export function readComplaintCategory(raw: string): ComplaintCategory | undefined {
-  const key = normalizeHeader(raw);
-  if (key === '') return undefined;
+  const words = raw.toLowerCase().split(/[^a-z\u0590-\u05FF]+/).filter((word) => word !== '');
+  if (words.length === 0) return undefined;
+  const starts = (word: string, stem: string) =>
+    word.startsWith(stem) || (HEBREW_PREFIX.test(word) && word.slice(1).startsWith(stem));
   for (const [category, stems] of CATEGORY_STEMS) {
-    if (stems.some((stem) => key.includes(stem))) return category;
+    if (stems.some((stem) => words.some((word) => starts(word, stem)))) return category;
   }
   return 'other';
 }

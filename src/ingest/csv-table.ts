@@ -122,8 +122,12 @@ function csvErrorToUserError(error: unknown, file: string): UserError {
     const line = (error as CsvError & { lines?: number }).lines;
     const where = { file, ...(line === undefined ? {} : { line }) };
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      return new UserError('unterminated_quote', 'a quoted field is never closed', {
-        ...where,
+      // csv-parse's `lines` is the end of the file; the quote opened on the row after the last whole
+      // record (exact unless an earlier record itself spanned lines).
+      const counts = error as CsvError & { records?: number; empty_lines?: number; comment_lines?: number };
+      return new UserError('unterminated_quote', 'a quoted field opened on this row is never closed', {
+        file,
+        line: (counts.records ?? 0) + (counts.empty_lines ?? 0) + (counts.comment_lines ?? 0) + 1,
         hint: 'The export is cut off or has a stray double quote; fix that row',
       });
     }

@@ -13,16 +13,22 @@ export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
   excel: 'excel-serial',
 };
 
-/** Accepts the labels above and a few spellings users type (`DD/MM/YYYY`, `d.m.y`, `iso`). */
+/**
+ * Accepts the labels above and the spellings users type: `DD/MM/YYYY`, `d.m.y`, `m/d/yy`,
+ * `yyyy-mm-dd`, `y-m-d`, `iso`, `yyyymmdd`, `excel`. Letters are collapsed (`dd` -> `d`), so the
+ * order of d, m and y and whether separators are present decide.
+ */
 export function parseDateFormatOption(text: string): DateFormat | undefined {
-  const key = text.trim().toLowerCase().replace(/[\s./-]/g, '');
-  const table: Record<string, DateFormat> = {
-    iso: 'iso', yyyymmdd: 'ymd', ymd: 'ymd', ddmmyyyy: 'dmy', dmy: 'dmy', ddmmyy: 'dmy', dmyy: 'dmy',
-    mmddyyyy: 'mdy', mdy: 'mdy', mmddyy: 'mdy', excel: 'excel', excelserial: 'excel', serial: 'excel',
+  const key = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const named: Record<string, DateFormat> = {
+    iso: 'iso', dmy: 'dmy', mdy: 'mdy', ymd: 'ymd', yyyymmdd: 'ymd', excel: 'excel', 'excel-serial': 'excel', serial: 'excel',
   };
-  // `yyyy-mm-dd` and `yyyymmdd` collapse to the same key once separators go, so look at the raw text.
-  if (/^y{4}[-/.]m{2}[-/.]d{2}$/i.test(text.trim())) return 'iso';
-  return table[key];
+  if (named[key] !== undefined) return named[key];
+  // Only separated layouts from here: a compact one must be spelled out (yyyymmdd; yymmdd is not read).
+  if (!/[./-]/.test(key)) return undefined;
+  const shape = key.replace(/d+/g, 'd').replace(/m+/g, 'm').replace(/y+/g, 'y').replace(/[\s./-]+/g, '/');
+  const shapes: Record<string, DateFormat> = { 'y/m/d': 'iso', 'd/m/y': 'dmy', 'm/d/y': 'mdy' };
+  return shapes[shape];
 }
 
 type Candidates = Partial<Record<DateFormat, Day>>;
@@ -132,6 +138,8 @@ export class DateColumn {
     if (possible.length === 1) return possible[0] as DateFormat;
     if (possible.length > 1) {
       if (siblingFormat !== undefined && possible.includes(siblingFormat)) return siblingFormat;
+      // 01/01/2025 and 05/05/2025 read the same either way: nothing to ask.
+      if (this.entries.every((entry) => entry.candidates.dmy === entry.candidates.mdy)) return possible.includes('dmy') ? 'dmy' : (possible[0] as DateFormat);
       throw new UserError(
         'ambiguous_date_format',
         `column "${this.header}": dates like "${this.entries[0]?.raw}" could be day-first or month-first, and no date in the file settles it`,

@@ -33,12 +33,32 @@ export function detectDelimiter(headText: string): Delimiter {
   return best;
 }
 
+/**
+ * Delimiters outside quoted fields. A quote only opens a quoted field at the start of a field, as
+ * CSV has it: a gershayim inside a Hebrew header (`מק"ט`) is text, not a quote.
+ */
 function countOutsideQuotes(line: string, delimiter: string): number {
   let count = 0;
   let quoted = false;
-  for (const char of line) {
-    if (char === '"') quoted = !quoted;
-    else if (char === delimiter && !quoted) count++;
+  let fieldStart = true;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quoted) {
+      if (char === '"') {
+        if (line[i + 1] === '"') i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (char === '"' && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (char === delimiter) {
+      count++;
+      fieldStart = true;
+    } else {
+      fieldStart = false;
+    }
   }
   return count;
 }

@@ -35,13 +35,26 @@ export function detectEncoding(head: Buffer): TextEncoding {
   if (pairs > 4 && oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
   if (pairs > 4 && evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
   if (isUtf8(head)) return 'utf-8';
+  return looksHebrew(head) ? 'windows-1255' : 'windows-1252';
+}
+
+/**
+ * Bytes 0xE0-0xFA are Hebrew letters in Windows-1255 but accented lower-case letters (à..ú) in
+ * Windows-1252. Hebrew words are runs of such bytes; a Latin word has one accented letter among
+ * ASCII letters ("Café", "Señor"). Count which of the two the neighbours of each such byte say.
+ */
+function looksHebrew(head: Buffer): boolean {
   let hebrew = 0;
-  let otherHigh = 0;
-  for (const byte of head) {
-    if (byte >= 0xe0 && byte <= 0xfa) hebrew++;
-    else if (byte >= 0x80) otherHigh++;
+  let latin = 0;
+  const isLetterByte = (byte: number | undefined) => byte !== undefined && byte >= 0xe0 && byte <= 0xfa;
+  const isAsciiLetter = (byte: number | undefined) =>
+    byte !== undefined && ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
+  for (let i = 0; i < head.length; i++) {
+    if (!isLetterByte(head[i])) continue;
+    if (isAsciiLetter(head[i - 1]) || isAsciiLetter(head[i + 1])) latin++;
+    else if (isLetterByte(head[i - 1]) || isLetterByte(head[i + 1])) hebrew++;
   }
-  return hebrew > otherHigh ? 'windows-1255' : 'windows-1252';
+  return hebrew > latin;
 }
 
 function isUtf8(head: Buffer): boolean {

@@ -25,15 +25,16 @@ export interface HeaderMapRequest<F extends string> {
 export function resolveHeaders<F extends string>(request: HeaderMapRequest<F>): HeaderMapping<F> {
   const { file, headers, aliases, overrides, mapFlag } = request;
   const normalized = headers.map(normalizeHeader);
-  rejectDuplicateHeaders(file, headers, normalized);
 
   const columnOf: Partial<Record<F, number>> = {};
   const claimed = new Set<number>();
   for (const field of Object.keys(overrides) as F[]) {
     const wanted = overrides[field];
     if (wanted === undefined) continue;
-    let index = headers.findIndex((h) => h.trim() === wanted.trim());
-    if (index < 0) index = normalized.indexOf(normalizeHeader(wanted));
+    let matches = indexesWhere(headers, (h) => h.trim() === wanted.trim());
+    if (matches.length === 0) matches = indexesWhere(normalized, (h) => h === normalizeHeader(wanted));
+    if (matches.length > 1) throw duplicateHeaderError(file, headers, matches);
+    const index = matches[0] ?? -1;
     if (index < 0) {
       throw new UserError('map_header_not_found', `${mapFlag} ${field}="${wanted}": no such header`, {
         file,
@@ -47,7 +48,10 @@ export function resolveHeaders<F extends string>(request: HeaderMapRequest<F>): 
   for (const field of Object.keys(aliases) as F[]) {
     if (columnOf[field] !== undefined) continue;
     for (const alias of aliases[field]) {
-      const index = normalized.findIndex((h, i) => h === alias && !claimed.has(i));
+      const matches = indexesWhere(normalized, (h, i) => h === alias && !claimed.has(i));
+      // Two columns that both fit a field (`Amount` and `amount`): which one is meant cannot be guessed.
+      if (matches.length > 1) throw duplicateHeaderError(file, headers, matches);
+      const index = matches[0] ?? -1;
       if (index >= 0) {
         columnOf[field] = index;
         claimed.add(index);
@@ -71,7 +75,7 @@ export function missingFieldError(
   mapFlag: string,
   candidate: string | undefined,
 ): UserError {
-  const example = candidate ?? headers.find((h) => h.trim() !== '') ?? 'Header';
+  const example = candidate ?? '<header>';
   return new UserError('missing_column', `no column for "${field}"`, {
     file,
     line: 1,
@@ -79,18 +83,19 @@ export function missingFieldError(
   });
 }
 
-function rejectDuplicateHeaders(file: string, headers: readonly string[], normalized: readonly string[]): void {
-  const seen = new Map<string, number>();
-  normalized.forEach((name, index) => {
-    if (name === '') return;
-    const first = seen.get(name);
-    if (first !== undefined) {
-      throw new UserError(
-        'duplicate_header',
-        `duplicate header "${headers[index]?.trim()}" (columns ${first + 1} and ${index + 1})`,
-        { file, line: 1, hint: 'Rename one of them in the export, or name the one to use with --map' },
-      );
-    }
-    seen.set(name, index);
+function indexesWhere(values: readonly string[], test: (value: string, index: number) => boolean): number[] {
+  const indexes: number[] = [];
+  values.forEach((value, index) => {
+    if (test(value, index)) indexes.push(index);
   });
+  return indexes;
+}
+
+function duplicateHeaderError(file: string, headers: readonly string[], columns: readonly number[]): UserError {
+  const [first = 0, second = 0] = columns;
+  return new UserError(
+    'duplicate_header',
+    `duplicate header "${headers[second]?.trim()}" (columns ${first + 1} and ${second + 1}): which one to use cannot be told`,
+    { file, line: 1, hint: 'Rename or remove one of them in the export' },
+  );
 }

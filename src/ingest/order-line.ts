@@ -13,6 +13,7 @@ export interface OrderLine {
   readonly rep: string | undefined;
 }
 
+/** Round half away from zero, so a sale and its full return cancel to exactly 0. */
 export function toCents(amount: number): number {
-  return Math.round(amount * 100);
+  return Math.sign(amount) * Math.round(Math.abs(amount) * 100);
 }

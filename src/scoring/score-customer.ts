@@ -1,5 +1,6 @@
 import type { CustomerTimeline } from '../history/customer-timeline.js';
-import { baselineAnnualRevenue, firstOrderDay, lastOrderDay, orderDays } from '../history/timeline-queries.js';
+import { median } from 'simple-statistics';
+import { baselineAnnualRevenue, firstOrderDay, lastOrderDay, orderDays, orderGapDays } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { ALL_SIGNALS } from '../signals/all-signals.js';
 import { monthlyTrendPct } from '../signals/volume-decline.js';
@@ -91,7 +92,8 @@ function customerStatus(timeline: CustomerTimeline, asOf: Day, results: readonly
     return daysSilent >= LAPSED_THIN_SILENT_DAYS ? 'lapsed' : 'new';
   }
   const gaps = results.find((result) => result.id === 'widening_gaps')?.evidence;
-  const usualGap = typeof gaps?.usualGapDays === 'number' ? gaps.usualGapDays : Number.POSITIVE_INFINITY;
+  // Too few gaps for the gap signal's cadence: the median of the few there are still says how long silence is long.
+  const usualGap = typeof gaps?.usualGapDays === 'number' ? gaps.usualGapDays : median(orderGapDays(timeline));
   const seasonal = gaps?.seasonalSilence === 1;
   if (!seasonal && daysSilent >= LAPSED_MIN_SILENT_DAYS && daysSilent >= LAPSED_GAP_MULTIPLE * usualGap) return 'lapsed';
   return 'active';

@@ -244,3 +244,27 @@ describe('DateColumn.resolve', () => {
     expect(column.resolve('dmy')).toEqual({ format: 'mdy', dayOfToken: [D_2025_01_02, 20151] });
   });
 });
+
+describe('parseDateFormatOption spellings by the order of d, m and y', () => {
+  it.each([
+    ['y-m-d', 'iso'],
+    ['m/d/yy', 'mdy'],
+    ['d/m/yy', 'dmy'],
+    ['Excel Serial', 'excel'],
+    ['yyyymmdd', 'ymd'],
+  ] as const)('%s -> %s', (text, format) => {
+    expect(parseDateFormatOption(text)).toBe(format);
+  });
+  it('rejects compact two-digit years', () => {
+    expect(parseDateFormatOption('yymmdd')).toBeUndefined();
+  });
+});
+
+describe('DateColumn: dates that read the same either way are not ambiguous', () => {
+  it('01/01 and 05/05 resolve without asking', () => {
+    const column = new DateColumn('f.csv', 'date', undefined);
+    column.tokenize('01/01/2025', 2);
+    column.tokenize('05/05/2025', 3);
+    expect(column.resolve().format).toBe('dmy');
+  });
+});

@@ -50,3 +50,10 @@ describe('parseDelimiterOption', () => {
     expect(parseDelimiterOption(text)).toBeUndefined();
   });
 });
+
+describe('detectDelimiter with a gershayim in a header', () => {
+  it('a quote inside a field is text, not the start of a quoted field', () => {
+    expect(detectDelimiter('a"b;c\n1;2\n')).toBe(';');
+    expect(detectDelimiter('מק"ט\tמספר לקוח\tתאריך\tסכום\nA1\tC1\t2025-03-07\t100\n')).toBe('\t');
+  });
+});

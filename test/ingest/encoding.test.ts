@@ -108,3 +108,12 @@ describe('parseEncodingOption', () => {
     expect(parseEncodingOption('ebcdic')).toBeUndefined();
   });
 });
+
+describe('detectEncoding: Windows-1252 accents are not Hebrew', () => {
+  it('accented letters among ASCII letters are Latin', () => {
+    expect(detectEncoding(iconv.encode('customer,name\n1,Café Crème\n2,Société Générale\n3,Señor Niño\n', 'windows-1252'))).toBe('windows-1252');
+  });
+  it('runs of letter bytes are Hebrew', () => {
+    expect(detectEncoding(iconv.encode('לקוח,שם\n1,חברת הדגמה בע"מ\n', 'windows-1255'))).toBe('windows-1255');
+  });
+});

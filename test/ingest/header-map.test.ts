@@ -92,12 +92,18 @@ describe('resolveHeaders', () => {
     expect(error.hint).toBe('Headers found: "Cust Ref", "Date", "Amount"');
   });
 
-  it('duplicate headers (after normalizing) are duplicate_header', () => {
+  it('two headers (after normalizing) that both fit a field are duplicate_header', () => {
     const error = thrown(() => orders(['Customer ID', 'Date', 'customer_id', 'Amount']));
     expect(error.code).toBe('duplicate_header');
     expect(error.file).toBe('orders.csv');
     expect(error.line).toBe(1);
-    expect(error.message).toBe('duplicate header "customer_id" (columns 1 and 3)');
+    expect(error.message).toBe('duplicate header "customer_id" (columns 1 and 3): which one to use cannot be told');
+  });
+
+  it('duplicate headers that feed no field are ignored, not an error', () => {
+    const mapping = orders(['customer', 'Notes', 'date', 'Notes', 'amount']);
+    expect(mapping.columnOf).toEqual({ customer: 0, date: 2, amount: 4 });
+    expect(mapping.ignoredHeaders).toEqual(['Notes', 'Notes']);
   });
 
   it('several blank headers are not duplicates', () => {
@@ -131,8 +137,8 @@ describe('missingFieldError', () => {
     );
   });
 
-  it('without a candidate, the first non-blank header is the example', () => {
+  it('without a candidate, the example is a placeholder (never a header already in use)', () => {
     const error = missingFieldError('c.csv', 'opened', ['', ' Foo ', 'Bar'], '--complaints-map', undefined);
-    expect(error.hint).toBe('Headers found: "Foo", "Bar". Name it with --complaints-map opened="Foo"');
+    expect(error.hint).toBe('Headers found: "Foo", "Bar". Name it with --complaints-map opened="<header>"');
   });
 });

@@ -206,3 +206,16 @@ describe('readComplaintSeverity', () => {
     expect(readComplaintSeverity(raw)).toBeUndefined();
   });
 });
+
+describe('readComplaintCategory matches stems at word starts only', () => {
+  it.each([
+    ['Invoice calculated wrong', 'billing'],
+    ['Related to billing', 'billing'],
+    ['Damaged plates', 'product'],
+    ['late delivery', 'delivery'],
+    ['פנייה לגבי איכות המוצר', 'product'],
+    ['עיכוב במשלוח', 'delivery'],
+  ] as const)('%s -> %s', (text, category) => {
+    expect(readComplaintCategory(text)).toBe(category);
+  });
+});

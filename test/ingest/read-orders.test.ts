@@ -196,6 +196,24 @@ describe('readOrders', () => {
     ]);
   });
 
+  it('rejects a customer id with undecodable bytes (forced encoding)', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('customer,date,amount\nC1,2025-03-07,5\nC', 'utf8'),
+      Buffer.from([0xe9]), // not UTF-8
+      Buffer.from(',2025-03-07,5\nC3,2025-03-08,6\n', 'utf8'),
+    ]);
+    const { input, lines } = await read(bytes, { encoding: 'utf-8' });
+    expect(input.encoding).toBe('utf-8');
+    expect(lines.map((l) => [l.line, l.customerId])).toEqual([
+      [2, 'C1'],
+      [4, 'C3'],
+    ]);
+    expect(input.rejects.sortedFirst()).toEqual([
+      { file: 'orders.csv', line: 3, reason: 'bad_encoding', field: 'customer', value: 'C\uFFFD' },
+    ]);
+    expect(input.rowsRead).toBe(3);
+  });
+
   it('skips a row of empty cells without counting it', async () => {
     const { input, lines } = await read('customer,date,amount\n,,\nC1,2025-03-07,5\n');
     expect(lines.map((l) => l.line)).toEqual([3]);
@@ -257,6 +275,11 @@ describe('readOrders', () => {
       expect(error.hint).toBe('Headers found: "customer", "Posting Day", "amount". Name it with --map date="Posting Day"');
     });
 
+    it('a missing date column suggests the unclaimed header whose values are dates', async () => {
+      const error = await userError('customer,Memo,Posted,amount\nA,x,2025-01-01,5\nB,y,2025-01-02,6\n');
+      expect(error.hint).toBe('Headers found: "customer", "Memo", "Posted", "amount". Name it with --map date="Posted"');
+    });
+
     it('no amount and no quantity × price', async () => {
       const error = await userError('customer,date,qty\nA,2025-01-01,5\n');
       expect(error.code).toBe('missing_column');
@@ -267,5 +290,20 @@ describe('readOrders', () => {
       const error = await userError('customer,date,amount\nA,2025-01-01,5\n', { overrides: { customer: 'Nope' } });
       expect(error.code).toBe('map_header_not_found');
     });
+  });
+});
+
+describe('readOrders: an unterminated quote mid-file', () => {
+  it('names the row where the quote opened, not the end of the file', async () => {
+    const good = Array.from({ length: 8 }, (_, i) => `C${i},2025-03-${String(10 + i)},5`).join('\n');
+    const error = await userError(`customer,date,amount\nC1,2025-03-07,5\nC2,"2025-03-08,5\n${good}\n`);
+    expect([error.code, error.line]).toEqual(['unterminated_quote', 3]);
+  });
+});
+
+describe('readOrders: a sale and its full return cancel exactly', () => {
+  it('rounds half-cents away from zero for both signs', async () => {
+    const { lines } = await read('customer,date,qty,price\nA,2025-01-01,0.5,12.25\nA,2025-01-02,-0.5,12.25\n');
+    expect(lines.map((line) => line.amountCents)).toEqual([613, -613]);
   });
 });

@@ -19,7 +19,8 @@ import type { ComplaintCategory, ComplaintSeverity } from '../../src/ingest/comp
 import { type Day, parseIsoDay } from '../../src/ingest/day.js';
 
 export type DayInput = Day | string;
-export type Lines = Readonly<Record<string, number>>;
+/** Revenue per product line; an undefined entry (from a conditional spread) is no line. */
+export type Lines = { readonly [productLine: string]: number | undefined };
 export type OrderSpec = readonly [day: DayInput, revenue: number, lines?: Lines, orders?: number];
 
 export interface ComplaintSpec {
@@ -62,6 +63,7 @@ export function timeline(spec: TimelineSpec): CustomerTimeline {
     merged.orders += orders;
     merged.revenue += revenue;
     for (const [productLine, lineRevenue] of Object.entries(lines)) {
+      if (lineRevenue === undefined) continue;
       merged.lines.set(productLine, (merged.lines.get(productLine) ?? 0) + lineRevenue);
     }
   }
@@ -131,5 +133,5 @@ export function baskets(from: Day, to: Day, step: number, lines: Lines | ((d: Da
 }
 
 function sumOf(lines: Lines): number {
-  return Object.values(lines).reduce((sum, value) => sum + value, 0);
+  return Object.values(lines).reduce((sum: number, value) => sum + (value ?? 0), 0);
 }

@@ -55,7 +55,7 @@ describe('wideningGaps', () => {
     [15, 0.311], // ln 1.5 / 0.25 = 1.622 -> 0.311
     [20, 0.886], // ln 2 / 0.25 = 2.773 -> 0.886
     [25, 1], // ln 2.5 / 0.25 = 3.665 -> 1.33 -> 1
-  ])('scales with how overdue a clockwork customer is: %i days silent -> %d', (daysSilent, severity) => {
+  ])('scales with how overdue a clockwork customer is: %i days silent -> %s', (daysSilent, severity) => {
     expect(wideningGaps(clockwork, 900 + daysSilent, W).severity).toBe(severity);
   });
 
