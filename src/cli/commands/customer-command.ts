@@ -53,6 +53,7 @@ export function customerCommand(io: CliIo, setExitCode: (code: number) => void):
         const near = analysis.customers
           .map((c) => c.customerId)
           .filter((id) => id.toLowerCase().includes(customerId.trim().toLowerCase()))
+          .sort()
           .slice(0, 5);
         throw new UserError('unknown_customer', `no customer "${customerId}" with orders on or before the as-of date`, {
           file: analysis.inputs.orders.file,
