@@ -14,6 +14,7 @@ export interface InputOptions {
   encoding?: TextEncoding;
   delimiter?: Delimiter;
   decimalComma?: boolean;
+  header: boolean;
   config?: string;
 }
 
@@ -37,7 +38,8 @@ export function addInputOptions(command: Command): Command {
       'file encoding: utf-8, utf-16le, utf-16be, windows-1255, windows-1252 (default: detected)',
       encodingOption,
     )
-    .option('--delimiter <char>', 'field delimiter: comma, semicolon, tab, pipe (default: detected)', delimiterOption);
+    .option('--delimiter <char>', 'field delimiter: comma, semicolon, tab, pipe, whitespace (default: detected)', delimiterOption)
+    .option('--no-header', 'the orders file has no header row; its columns are "column 1", "column 2", ... for --map');
 }
 
 export function addDecimalCommaOption(command: Command): Command {

@@ -39,7 +39,7 @@ export function encodingOption(value: string): TextEncoding {
 
 export function delimiterOption(value: string): Delimiter {
   const delimiter = parseDelimiterOption(value);
-  if (delimiter === undefined) throw new InvalidArgumentError(`expected comma, semicolon, tab or pipe (${DELIMITERS.join(' ')})`);
+  if (delimiter === undefined) throw new InvalidArgumentError(`expected comma, semicolon, tab, pipe or whitespace (${DELIMITERS.join(' ')})`);
   return delimiter;
 }
 

@@ -26,6 +26,7 @@ export function readOptionsFrom(flags: InputOptions, config: ChurnConfig): { ord
       encoding: flags.encoding ?? orders.encoding,
       delimiter: flags.delimiter ?? orders.delimiter,
       decimalMark: decimalComma === undefined ? undefined : decimalComma ? ',' : '.',
+      noHeader: flags.header === false,
     },
     complaints: {
       overrides: { ...complaints.map, ...flags.complaintsMap },

@@ -8,6 +8,8 @@ import { UserError } from './user-error.js';
 export interface CsvDialectOptions {
   readonly encoding?: TextEncoding | undefined;
   readonly delimiter?: Delimiter | undefined;
+  /** The first line is data, not headers; columns are then named `column 1`, `column 2`, ... */
+  readonly noHeader?: boolean | undefined;
   /** Called with the byte count of every chunk read (for a progress bar). */
   readonly onBytes?: ((bytes: number) => void) | undefined;
 }
@@ -71,9 +73,10 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
     const tail = decoder.end();
     if (tail !== '') yield tail;
   }
+  const text = Readable.from(delimiter === 'whitespace' ? blanksToTabs(decodedText()) : decodedText());
 
   const parser = parse({
-    delimiter,
+    delimiter: delimiter === 'whitespace' ? '\t' : delimiter,
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -81,7 +84,6 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
     max_record_size: MAX_RECORD_BYTES,
     info: true,
   });
-  const text = Readable.from(decodedText());
   text.on('error', (error) => parser.destroy(error));
   text.pipe(parser);
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
@@ -90,11 +92,13 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
   if (first === undefined) {
     throw new UserError('empty_file', 'the file has no header row', { file });
   }
-  const headers = first.record.map((header) => header.trim());
+  const headers = options.noHeader ? first.record.map((_, index) => `column ${index + 1}`) : first.record.map((header) => header.trim());
   // Trailing empty header cells are padding (Excel leaves them), not columns.
   while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
 
+  const firstRow: CsvRow = { line: first.info.lines, fields: first.record };
   async function* rows(): AsyncGenerator<CsvRow> {
+    if (options.noHeader) yield firstRow;
     for (;;) {
       const next = await nextRecord(records, file);
       if (next === undefined) return;
@@ -102,6 +106,27 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
     }
   }
   return { file, encoding, delimiter, headers, rows: rows() };
+}
+
+/**
+ * Aligned text (fields padded with blanks) as tab-separated lines: runs of blanks become one tab,
+ * and blanks at the ends of a line go. Only whole lines are rewritten, so a run split across two
+ * chunks is never taken for two separators.
+ */
+async function* blanksToTabs(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let partial = '';
+  const rewrite = (lines: string) => lines.replace(/^[ \t]+|[ \t]+$/gm, '').replace(/[ \t]+/g, '\t');
+  for await (const chunk of chunks) {
+    const text = partial + chunk;
+    const end = text.lastIndexOf('\n');
+    if (end < 0) {
+      partial = text;
+      continue;
+    }
+    partial = text.slice(end + 1);
+    yield rewrite(text.slice(0, end + 1).replace(/\r\n/g, '\n'));
+  }
+  if (partial !== '') yield rewrite(partial);
 }
 
 async function nextRecord(

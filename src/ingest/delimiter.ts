@@ -1,11 +1,19 @@
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
+/** `whitespace`: fields separated by runs of spaces or tabs, as in aligned text dumps (CDNOW). */
+export type Delimiter = (typeof DELIMITERS)[number] | 'whitespace';
 
-export const DELIMITER_LABELS: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+export const DELIMITER_LABELS: Record<Delimiter, string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+  whitespace: 'whitespace',
+};
 
 export function parseDelimiterOption(text: string): Delimiter | undefined {
   const table: Record<string, Delimiter> = {
     ',': ',', comma: ',', ';': ';', semicolon: ';', '\t': '\t', '\\t': '\t', tab: '\t', '|': '|', pipe: '|',
+    ' ': 'whitespace', space: 'whitespace', spaces: 'whitespace', whitespace: 'whitespace',
   };
   return table[text.trim() === '' ? text : text.trim().toLowerCase()];
 }
@@ -17,7 +25,7 @@ export function parseDelimiterOption(text: string): Delimiter | undefined {
 export function detectDelimiter(headText: string): Delimiter {
   const lines = headText.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 30);
   if (lines.length > 1 && !headText.endsWith('\n')) lines.pop();
-  let best: Delimiter = ',';
+  let best: Delimiter | undefined;
   let bestScore = -1;
   for (const delimiter of DELIMITERS) {
     const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
@@ -30,7 +38,11 @@ export function detectDelimiter(headText: string): Delimiter {
       bestScore = score;
     }
   }
-  return best;
+  if (best !== undefined) return best;
+  // No delimiter character at all: an aligned text dump if every line splits on blanks alike.
+  const widths = lines.map((line) => line.trim().split(/[ \t]+/).length);
+  const first = widths[0] ?? 1;
+  return first > 1 && widths.every((width) => width === first) ? 'whitespace' : ',';
 }
 
 /**

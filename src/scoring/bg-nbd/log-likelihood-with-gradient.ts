@@ -1,0 +1,100 @@
+import { gammaln } from 'simple-statistics';
+import { assertBgNbdParams } from './assert-bg-nbd-params.js';
+import { assertCustomerSummary } from './assert-customer-summary.js';
+import type { BgNbdParams, CustomerSummary } from './bg-nbd-params.js';
+import { digamma } from './digamma.js';
+
+/** Population log-likelihood and its partial derivatives with respect to r, α, a and b. */
+export interface LogLikelihoodWithGradient {
+  readonly logLikelihood: number;
+  readonly gradient: BgNbdParams;
+}
+
+/**
+ * BG/NBD population log-likelihood (same value as logLikelihood) together with its analytic
+ * gradient, for the maximum-likelihood fit.
+ *
+ * Why analytic: finite differences of a sum over thousands of customers lose about half of
+ * the digits, which is what makes fits stop short of the optimum. Writing the customer's
+ * log-likelihood as  shared + ln(e^A + [x>0] e^D)  (see customerLogLikelihood) with
+ *
+ *   shared = lnΓ(r+x) − lnΓ(r) + r ln α + lnΓ(a+b) + lnΓ(b+x) − lnΓ(b) − lnΓ(a+b+x)
+ *   A      = −(r+x) ln(α+T)
+ *   D      = ln a − ln(b+x−1) − (r+x) ln(α+tx)
+ *
+ * every derivative is elementary plus digamma ψ:
+ *
+ *   ∂/∂r = ψ(r+x) − ψ(r) + ln α − wA ln(α+T) − wD ln(α+tx)
+ *   ∂/∂α = r/α − (r+x) [wA/(α+T) + wD/(α+tx)]
+ *   ∂/∂a = ψ(a+b) − ψ(a+b+x) + wD/a
+ *   ∂/∂b = ψ(a+b) + ψ(b+x) − ψ(b) − ψ(a+b+x) − wD/(b+x−1)
+ *
+ * where wA = e^A/(e^A + e^D) and wD = 1 − wA are the posterior weights of "alive at T" and
+ * "dropped out at tx" (wA = 1, wD = 0 when x = 0). Terms depending on the parameters only
+ * are computed once per call, not once per customer.
+ */
+export function logLikelihoodWithGradient(
+  params: BgNbdParams,
+  customers: readonly (CustomerSummary & { readonly weight?: number })[],
+): LogLikelihoodWithGradient {
+  assertBgNbdParams(params);
+  const { r, alpha, a, b } = params;
+  const logAlpha = Math.log(alpha);
+  const logA = Math.log(a);
+  const lgR = gammaln(r);
+  const lgB = gammaln(b);
+  const lgAB = gammaln(a + b);
+  const psiR = digamma(r);
+  const psiB = digamma(b);
+  const psiAB = digamma(a + b);
+
+  let ll = 0;
+  let dr = 0;
+  let dAlpha = 0;
+  let da = 0;
+  let db = 0;
+  for (const customer of customers) {
+    assertCustomerSummary(customer);
+    const { x, tx, T } = customer;
+    const w = customer.weight ?? 1;
+    const rx = r + x;
+    const logAlphaT = Math.log(alpha + T);
+    const aliveTerm = -rx * logAlphaT;
+
+    let logMix = aliveTerm;
+    let dRmix = -logAlphaT;
+    let dAlphaMix = -rx / (alpha + T);
+    let dAmix = 0;
+    let dBmix = 0;
+    if (x > 0) {
+      const logAlphaTx = Math.log(alpha + tx);
+      const dropoutTerm = logA - Math.log(b + x - 1) - rx * logAlphaTx;
+      const top = Math.max(aliveTerm, dropoutTerm);
+      const eA = Math.exp(aliveTerm - top);
+      const eD = Math.exp(dropoutTerm - top);
+      const wA = eA / (eA + eD);
+      const wD = eD / (eA + eD);
+      logMix = top + Math.log(eA + eD);
+      dRmix = -wA * logAlphaT - wD * logAlphaTx;
+      dAlphaMix = -rx * (wA / (alpha + T) + wD / (alpha + tx));
+      dAmix = wD / a;
+      dBmix = -wD / (b + x - 1);
+    }
+
+    // ψ(r+x) − ψ(r) etc. are exactly 0 for x = 0; skipping them saves most digamma calls.
+    const psiRX = x > 0 ? digamma(rx) - psiR : 0;
+    const psiBX = x > 0 ? digamma(b + x) - psiB : 0;
+    const psiABX = x > 0 ? digamma(a + b + x) - psiAB : 0;
+    const shared =
+      x > 0
+        ? gammaln(rx) - lgR + gammaln(b + x) - lgB - gammaln(a + b + x) + lgAB
+        : 0;
+
+    ll += w * (shared + r * logAlpha + logMix);
+    dr += w * (psiRX + logAlpha + dRmix);
+    dAlpha += w * (r / alpha + dAlphaMix);
+    da += w * (-psiABX + dAmix);
+    db += w * (psiBX - psiABX + dBmix);
+  }
+  return { logLikelihood: ll, gradient: { r: dr, alpha: dAlpha, a: da, b: db } };
+}
