@@ -27,6 +27,8 @@ export interface ChurnConfig {
   readonly windows?: { readonly recentDays?: number; readonly baselineDays?: number };
   readonly weights?: Partial<Record<SignalId, number>>;
   readonly thresholds?: { readonly high?: number; readonly medium?: number };
+  /** BG/NBD's part of the score. */
+  readonly model?: { readonly weight?: number; readonly horizonDays?: number };
   readonly format?: ReportFormat;
   readonly top?: number;
 }
@@ -67,7 +69,7 @@ class ConfigPathError extends Error {
 /** Check every key and value; the first problem becomes one line naming the key path and what was expected. */
 export function validateConfig(data: unknown, file: string): ChurnConfig {
   try {
-    const root = object(data, '(top level)', ['orders', 'complaints', 'currency', 'windows', 'weights', 'thresholds', 'format', 'top', '$schema', 'comment']);
+    const root = object(data, '(top level)', ['orders', 'complaints', 'currency', 'windows', 'weights', 'thresholds', 'model', 'format', 'top', '$schema', 'comment']);
     const config: Record<string, unknown> = {};
     if (root.orders !== undefined) config.orders = exportConfig(root.orders, 'orders', ORDER_FIELDS);
     if (root.complaints !== undefined) config.complaints = exportConfig(root.complaints, 'complaints', COMPLAINT_FIELDS);
@@ -97,6 +99,13 @@ export function validateConfig(data: unknown, file: string): ChurnConfig {
         throw new ConfigPathError('thresholds.medium', `a score no higher than thresholds.high (${high})`, medium);
       }
       config.thresholds = { ...(high === undefined ? {} : { high }), ...(medium === undefined ? {} : { medium }) };
+    }
+    if (root.model !== undefined) {
+      const model = object(root.model, 'model', ['weight', 'horizonDays']);
+      config.model = {
+        ...(model.weight === undefined ? {} : { weight: number(model.weight, 'model.weight', 0, 1) }),
+        ...(model.horizonDays === undefined ? {} : { horizonDays: integer(model.horizonDays, 'model.horizonDays', 7, 730) }),
+      };
     }
     if (root.format !== undefined) config.format = oneOf(root.format, 'format', REPORT_FORMATS);
     if (root.top !== undefined) config.top = integer(root.top, 'top', 1, 1_000_000);

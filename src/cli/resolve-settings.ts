@@ -43,5 +43,6 @@ export function scoringFrom(config: ChurnConfig, weightsOverride?: ScoringSettin
     windows: { ...DEFAULT_SCORING.windows, ...config.windows },
     weights: { ...DEFAULT_SCORING.weights, ...config.weights, ...weightsOverride },
     thresholds: { ...DEFAULT_SCORING.thresholds, ...config.thresholds },
+    model: { ...DEFAULT_SCORING.model, ...config.model },
   };
 }

@@ -1,4 +1,4 @@
-import { buildTimelines, latestOrderDay } from '../history/build-timelines.js';
+import { buildTimelines, latestOrderDay, type ResolvedDates } from '../history/build-timelines.js';
 import { BookLedger } from '../history/book-ledger.js';
 import type { CustomerTimeline } from '../history/customer-timeline.js';
 import { DATE_FORMAT_LABELS, type DateFormat } from '../ingest/date-column.js';
@@ -9,6 +9,8 @@ import { readComplaints, type ComplaintsInput, type ReadComplaintsOptions } from
 import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../ingest/read-orders.js';
 import type { RejectReason, RowReject } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
+import type { BgNbdParams } from './bg-nbd/index.js';
+import { fitBookModel } from './customer-model.js';
 import { rankCustomers, type SortKey } from './rank-customers.js';
 import { scoreCustomer, type ScoredCustomer } from './score-customer.js';
 import type { ScoringSettings } from './scoring-settings.js';
@@ -47,24 +49,61 @@ export interface BookAnalysis {
   readonly inputs: { readonly orders: InputSummary; readonly complaints?: InputSummary | undefined };
   /** Every analysed customer, ranked. */
   readonly customers: readonly ScoredCustomer[];
+  /** The BG/NBD fit behind the model numbers; undefined when the book could not support one. */
+  readonly model: { readonly params: BgNbdParams; readonly logLikelihood: number; readonly horizonDays: number } | undefined;
   /** The histories behind them, by customer id (for the drill-down view). */
   readonly timelines: ReadonlyMap<string, CustomerTimeline>;
 }
 
-/** The whole pipeline short of words: ingest -> history -> signals -> scoring. */
-export async function analyzeBook(request: AnalysisRequest): Promise<BookAnalysis> {
+/** Inputs read into the ledger, with every date column resolved: ready to analyse as of any day. */
+export interface ReadBook {
+  readonly ledger: BookLedger;
+  readonly orders: OrdersInput;
+  readonly complaints: ComplaintsInput | undefined;
+  readonly dates: ResolvedDates;
+  readonly orderDateFormat: DateFormat;
+  readonly complaintDateFormat: DateFormat;
+  /** The latest day with a sale, undefined when no row was usable. */
+  readonly latestOrderDay: Day | undefined;
+}
+
+/** Ingest and history: stream both exports into one ledger and settle the date layouts. */
+export async function readBook(
+  request: Pick<AnalysisRequest, 'orders' | 'complaints' | 'orderOptions' | 'complaintOptions'>,
+): Promise<ReadBook> {
   const ledger = new BookLedger();
   const orders = await readOrders(request.orders, request.orderOptions, (line) => ledger.addOrderLine(line));
   const complaints =
     request.complaints === undefined
       ? undefined
       : await readComplaints(request.complaints, request.complaintOptions, (complaint) => ledger.addComplaint(complaint));
-
   const orderDates = orders.dates.resolve();
   const openedDates = complaints?.openedDates.resolve(orderDates.format);
   const closedDates = complaints?.closedDates.resolve(openedDates?.format ?? orderDates.format);
+  return {
+    ledger,
+    orders,
+    complaints,
+    dates: {
+      orderDay: orderDates.dayOfToken,
+      complaintOpenedDay: openedDates?.dayOfToken ?? [],
+      complaintClosedDay: closedDates?.dayOfToken ?? [],
+    },
+    orderDateFormat: orderDates.format,
+    complaintDateFormat: openedDates?.format ?? orderDates.format,
+    latestOrderDay: latestOrderDay(ledger, orderDates.dayOfToken),
+  };
+}
 
-  const asOf = request.asOf ?? latestOrderDay(ledger, orderDates.dayOfToken);
+/** The whole pipeline short of words: ingest -> history -> signals -> scoring. */
+export async function analyzeBook(request: AnalysisRequest): Promise<BookAnalysis> {
+  return analyzeReadBook(await readBook(request), request.asOf, request.scoring, request.sort);
+}
+
+/** Timelines as of a day (default: the latest order), every customer scored and ranked. */
+export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scoring: ScoringSettings, sort: SortKey): BookAnalysis {
+  const { orders, complaints } = book;
+  const asOf = asOfDay ?? book.latestOrderDay;
   if (asOf === undefined) {
     const first = orders.rejects.sortedFirst()[0];
     throw first === undefined
@@ -75,29 +114,21 @@ export async function analyzeBook(request: AnalysisRequest): Promise<BookAnalysi
           hint: `Run churn check ${orders.file} to see what was understood`,
         });
   }
-  const book = buildTimelines(
-    ledger,
-    {
-      orderDay: orderDates.dayOfToken,
-      complaintOpenedDay: openedDates?.dayOfToken ?? [],
-      complaintClosedDay: closedDates?.dayOfToken ?? [],
-    },
-    asOf,
-    complaints?.rejects,
-    complaints?.file,
+  const timelines = buildTimelines(book.ledger, book.dates, asOf, complaints?.rejects, complaints?.file);
+  const model = fitBookModel(timelines.timelines, asOf, scoring.model.horizonDays);
+  const scored = timelines.timelines.map((timeline) =>
+    scoreCustomer(timeline, asOf, scoring, model?.byCustomer.get(timeline.customerId)),
   );
-
-  const scored = book.timelines.map((timeline) => scoreCustomer(timeline, asOf, request.scoring));
   return {
     asOf,
     currency: orders.currency,
     inputs: {
-      orders: summarizeOrders(orders, book.orders, orderDates.format),
-      complaints:
-        complaints === undefined ? undefined : summarizeComplaints(complaints, book.complaints, openedDates?.format ?? 'iso'),
+      orders: summarizeOrders(orders, timelines.orders, book.orderDateFormat),
+      complaints: complaints === undefined ? undefined : summarizeComplaints(complaints, timelines.complaints, book.complaintDateFormat),
     },
-    customers: rankCustomers(scored, request.sort),
-    timelines: new Map(book.timelines.map((timeline) => [timeline.customerId, timeline])),
+    customers: rankCustomers(scored, sort),
+    model: model === undefined ? undefined : { params: model.fit.params, logLikelihood: model.fit.logLikelihood, horizonDays: model.horizonDays },
+    timelines: new Map(timelines.timelines.map((timeline) => [timeline.customerId, timeline])),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type ScoringSettings,
   type SignalWeights,
 } from './scoring-settings.js';
+import type { ModelView } from './customer-model.js';
 
 export type RiskLevel = 'high' | 'medium' | 'low';
 export type CustomerStatus = 'active' | 'at-risk' | 'lapsed' | 'new';
@@ -36,12 +37,26 @@ export interface ScoredCustomer {
   readonly revenueTrendPct: number;
   /** Strongest weighted contribution first: the first one is the customer's main reason. */
   readonly signals: readonly SignalResult[];
+  /** BG/NBD's view, for customers with two or more order days when the book supports a fit. */
+  readonly model: ScoredModel | undefined;
+}
+
+export interface ScoredModel extends ModelView {
+  /** What the model adds to the score's noisy-OR: weight × pNoOrder (0 in a seasonal lull). */
+  readonly contribution: number;
+  readonly horizonDays: number;
 }
 
 /** Run every signal on one customer and combine them into a score, level, status and value at risk. */
-export function scoreCustomer(timeline: CustomerTimeline, asOf: Day, settings: ScoringSettings): ScoredCustomer {
+export function scoreCustomer(
+  timeline: CustomerTimeline,
+  asOf: Day,
+  settings: ScoringSettings,
+  modelView?: ModelView,
+): ScoredCustomer {
   const results = ALL_SIGNALS.map(([, signal]) => signal(timeline, asOf, settings.windows));
-  const riskScore = combineSeverities(results, settings.weights);
+  const model = modelView === undefined ? undefined : scoredModel(modelView, results, settings);
+  const riskScore = combineSeverities(results, settings.weights, model?.contribution ?? 0);
   const status = customerStatus(timeline, asOf, results);
   let riskLevel: RiskLevel =
     riskScore >= settings.thresholds.high ? 'high' : riskScore >= settings.thresholds.medium ? 'medium' : 'low';
@@ -64,15 +79,33 @@ export function scoreCustomer(timeline: CustomerTimeline, asOf: Day, settings: S
     productLines: new Set(timeline.days.flatMap((day) => day.lines.map((line) => line.productLine))).size,
     revenueTrendPct: round(monthlyTrendPct(timeline, asOf) * 100, 1),
     signals: orderByContribution(results, settings.weights),
+    model,
+  };
+}
+
+/**
+ * The model's part of the score: its chance of no order in the horizon, weighted. A silence the
+ * calendar explains (the customer was as quiet at this time in earlier years) is not held against
+ * them: BG/NBD knows nothing of seasons.
+ */
+function scoredModel(view: ModelView, results: readonly SignalResult[], settings: ScoringSettings): ScoredModel {
+  const seasonal = results.find((result) => result.id === 'widening_gaps')?.evidence.seasonalSilence === 1;
+  return {
+    pAlive: round(view.pAlive, 4),
+    expectedOrders: round(view.expectedOrders, 3),
+    pNoOrder: round(view.pNoOrder, 4),
+    contribution: seasonal ? 0 : round(settings.model.weight * view.pNoOrder, 4),
+    horizonDays: settings.model.horizonDays,
   };
 }
 
 /**
  * Noisy-OR: each signal alone can raise the score up to its weight, and several moderate signals
- * together count for more than any one of them. 0..100, one decimal.
+ * together count for more than any one of them; the model's contribution (weight × P(no order))
+ * joins as one more term. 0..100, one decimal.
  */
-export function combineSeverities(results: readonly SignalResult[], weights: SignalWeights): number {
-  let unharmed = 1;
+export function combineSeverities(results: readonly SignalResult[], weights: SignalWeights, modelContribution = 0): number {
+  let unharmed = 1 - modelContribution;
   for (const result of results) unharmed *= 1 - weights[result.id] * result.severity;
   return round(100 * (1 - unharmed), 1);
 }

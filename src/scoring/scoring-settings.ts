@@ -20,16 +20,26 @@ export interface RiskThresholds {
 
 export const DEFAULT_THRESHOLDS: RiskThresholds = { high: 60, medium: 35 };
 
+/** BG/NBD's part of the score: its chance of no order in the next `horizonDays`, times `weight`. */
+export interface ModelSettings {
+  readonly weight: number;
+  readonly horizonDays: number;
+}
+
+export const DEFAULT_MODEL: ModelSettings = { weight: 0.6, horizonDays: 90 };
+
 export interface ScoringSettings {
   readonly windows: SignalWindows;
   readonly weights: SignalWeights;
   readonly thresholds: RiskThresholds;
+  readonly model: ModelSettings;
 }
 
 export const DEFAULT_SCORING: ScoringSettings = {
   windows: DEFAULT_WINDOWS,
   weights: DEFAULT_WEIGHTS,
   thresholds: DEFAULT_THRESHOLDS,
+  model: DEFAULT_MODEL,
 };
 
 /** A customer whose first order is this recent is `new`: too little history to judge. */

@@ -41,13 +41,22 @@ export interface BgNbdFit {
  * the sum makes the first steps of the optimiser the same size whatever the number of customers.
  * Identical summaries are grouped first (groupSummaries), which changes nothing but the speed.
  *
- * @throws Error when the data are empty or invalid, when the likelihood becomes non-finite,
- * or (unless `allowNonConverged`) when the optimiser does not converge; the message says where
- * it stopped and what to try.
+ * @throws Error when the data are empty, invalid or contain no repeat purchase, when the
+ * likelihood becomes non-finite, or (unless `allowNonConverged`) when the optimiser does not
+ * converge or ends with a parameter outside [1e-7, 1e7] (the data do not identify the model);
+ * the message says where it stopped and what to try.
  */
 export function fitBgNbd(customers: readonly (CustomerSummary & { readonly weight?: number })[], options: FitBgNbdOptions = {}): BgNbdFit {
   const groups = groupSummaries(customers);
   if (groups.length === 0) throw new Error('fitBgNbd: no customers to fit');
+  if (!groups.some((g) => g.x > 0)) {
+    // With x = 0 everywhere the likelihood does not involve a and b at all and grows without
+    // bound as r → 0: an optimiser would "converge" to meaningless numbers.
+    throw new Error(
+      'fitBgNbd: no customer has a repeat purchase (x = 0 for all), so the BG/NBD parameters cannot be estimated; ' +
+        'use a longer calibration period or more customers',
+    );
+  }
   const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
   const start = options.start ?? { r: 1, alpha: 1, a: 1, b: 1 };
   assertBgNbdParams(start);
@@ -97,13 +106,18 @@ export function fitBgNbd(customers: readonly (CustomerSummary & { readonly weigh
   if (!paramsOk || !Number.isFinite(ll)) {
     throw new Error(`fitBgNbd: the fit produced non-finite values (${describe(params)}, log-likelihood ${ll}); try another start, or check the data`);
   }
-  if (!result.converged && !options.allowNonConverged) {
+  // In log-parameters the gradient fades out as a parameter runs off to 0 or infinity, so a
+  // "converged" optimiser there has found a boundary of the parameter space, not an optimum.
+  const offBoundary = [params.r, params.alpha, params.a, params.b].every((v) => v >= 1e-7 && v <= 1e7);
+  const converged = result.converged && offBoundary;
+  const reason = offBoundary ? result.reason : 'a parameter ran off towards 0 or infinity';
+  if (!converged && !options.allowNonConverged) {
     throw new Error(
-      `fitBgNbd: the fit did not converge: ${result.reason}, stopped at ${describe(params)} ` +
+      `fitBgNbd: the fit did not converge: ${reason}, stopped at ${describe(params)} ` +
         `with log-likelihood ${ll.toFixed(4)} after ${result.iterations} iterations. ` +
         'Try another start (options.start), a larger options.maxIterations, or check the data: ' +
         'with too few repeat purchases or extreme parameters running off to 0 or infinity, the model is not identified.',
     );
   }
-  return { params, logLikelihood: ll, iterations: result.iterations, converged: result.converged };
+  return { params, logLikelihood: ll, iterations: result.iterations, converged };
 }

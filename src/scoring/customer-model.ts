@@ -1,0 +1,74 @@
+import type { CustomerTimeline } from '../history/customer-timeline.js';
+import { firstOrderDay, lastOrderDay, orderDays } from '../history/timeline-queries.js';
+import type { Day } from '../ingest/day.js';
+import { expectedPurchases, fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type CustomerSummary } from './bg-nbd/index.js';
+
+const DAYS_PER_WEEK = 7;
+
+/** BG/NBD's view of one customer: how likely still a customer, and how many orders to expect. */
+export interface ModelView {
+  readonly pAlive: number;
+  /** Expected orders in the next `horizonDays`. */
+  readonly expectedOrders: number;
+  /** Probability of no order at all in the next `horizonDays`: the model's churn risk. */
+  readonly pNoOrder: number;
+}
+
+export interface BookModel {
+  readonly fit: BgNbdFit;
+  readonly horizonDays: number;
+  /** Customers with two or more order days; a single order is BG/NBD's degenerate case (P(alive) = 1). */
+  readonly byCustomer: ReadonlyMap<string, ModelView>;
+}
+
+/** The BG/NBD inputs of a timeline, in weeks: repeat order days, last order, age. */
+export function bgNbdSummary(timeline: CustomerTimeline, asOf: Day): CustomerSummary {
+  const first = firstOrderDay(timeline);
+  return {
+    x: orderDays(timeline).length - 1,
+    tx: (lastOrderDay(timeline) - first) / DAYS_PER_WEEK,
+    T: (asOf - first) / DAYS_PER_WEEK,
+  };
+}
+
+/**
+ * Fit BG/NBD to the whole book as of a day and read off every repeat customer. Undefined when the
+ * book cannot support a fit (too few repeat customers, or the optimiser fails): the report then
+ * goes on without model numbers rather than with wrong ones.
+ */
+export function fitBookModel(timelines: readonly CustomerTimeline[], asOf: Day, horizonDays: number): BookModel | undefined {
+  const summaries = timelines.map((timeline) => bgNbdSummary(timeline, asOf));
+  if (summaries.filter((summary) => summary.x > 0).length < MIN_REPEAT_CUSTOMERS) return undefined;
+  let fit: BgNbdFit;
+  try {
+    fit = fitBgNbd(summaries.filter((summary) => summary.T > 0));
+  } catch {
+    return undefined;
+  }
+  const byCustomer = new Map<string, ModelView>();
+  timelines.forEach((timeline, index) => {
+    const summary = summaries[index] as CustomerSummary;
+    if (summary.x < 1) return;
+    const alive = pAlive(fit.params, summary);
+    const horizonWeeks = horizonDays / DAYS_PER_WEEK;
+    byCustomer.set(timeline.customerId, {
+      pAlive: alive,
+      expectedOrders: expectedPurchases(fit.params, summary, horizonWeeks),
+      pNoOrder: probabilityOfNoOrder(fit.params, summary, alive, horizonWeeks),
+    });
+  });
+  return { fit, horizonDays, byCustomer };
+}
+
+/**
+ * P(no order in the next t | x, tx, T) under BG/NBD: gone already, or alive and no order in t.
+ * Alive, the purchase rate's posterior is Gamma(r + x, α + T), so P(none in t) is
+ * ((α+T)/(α+T+t))^(r+x); a customer can only drop out after an order, so none can come first.
+ */
+export function probabilityOfNoOrder(params: BgNbdParams, summary: CustomerSummary, alive: number, t: number): number {
+  const noneIfAlive = Math.exp((params.r + summary.x) * (Math.log(params.alpha + summary.T) - Math.log(params.alpha + summary.T + t)));
+  return 1 - alive + alive * noneIfAlive;
+}
+
+/** Fewer repeat customers than this cannot pin down four parameters. */
+const MIN_REPEAT_CUSTOMERS = 20;
