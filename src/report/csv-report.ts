@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatDay } from '../ingest/day.js';
-import { describeSignal, REASON_MIN_SEVERITY } from './describe-signal.js';
+import { reasonLines } from './reason-lines.js';
 import type { ReportContext, ReportRow } from './report-rows.js';
 
 const BOM = '\uFEFF';
@@ -19,10 +19,7 @@ export function renderCsv(context: ReportContext, rows: readonly ReportRow[]): s
   ];
   const records = rows.map((row) => {
     const { customer } = row;
-    const reasons = customer.signals
-      .filter((signal) => signal.severity >= REASON_MIN_SEVERITY)
-      .slice(0, 3)
-      .map((signal) => describeSignal(signal, context.currency));
+    const reasons = reasonLines(customer, context.currency, 3);
     return [
       row.rank,
       neutralizeFormula(customer.customerId),

@@ -5,7 +5,7 @@ import type { ScoredCustomer } from '../scoring/score-customer.js';
 import type { SignalWeights } from '../scoring/scoring-settings.js';
 import { round, type Evidence } from '../signals/signal.js';
 import { customerJson } from './json-report.js';
-import { describeSignal } from './describe-signal.js';
+import { describeModel, describeSignal } from './describe-signal.js';
 import { formatMoney } from './money.js';
 import { sparkline } from './sparkline.js';
 
@@ -17,6 +17,7 @@ export interface CustomerViewInput {
   readonly customersAnalysed: number;
   readonly story: CustomerStory;
   readonly weights: SignalWeights;
+  readonly modelWeight: number;
   readonly windows: { readonly recentDays: number; readonly baselineDays: number };
 }
 
@@ -84,13 +85,23 @@ export function renderCustomerView(view: CustomerViewInput, color: ChalkInstance
     out.push(`  ${formatDay(complaint.openedDay)}  ${complaint.complaintId ?? ''}  ${what}  ${state}`.replace(/ {3,}/g, '  '));
   }
 
-  out.push('', color.bold('Signals (strongest first): weight × severity = contribution'));
+  out.push('', color.bold('Signals (strongest first) and the model: weight × severity = contribution'));
   for (const signal of customer.signals) {
     const weight = view.weights[signal.id];
     out.push(`  ${signal.id.padEnd(17)} ${weight.toFixed(2)} × ${signal.severity.toFixed(3)} = ${(weight * signal.severity).toFixed(3)}  ${describeSignal(signal, currency)}`);
     out.push(color.dim(`    ${evidenceText(signal.evidence)}`));
   }
-  const factors = customer.signals.map((signal) => `(1 − ${(view.weights[signal.id] * signal.severity).toFixed(3)})`).join(' × ');
+  const model = customer.model;
+  if (model !== undefined) {
+    out.push(
+      `  model (BG/NBD)    ${view.modelWeight.toFixed(2)} × ${model.pNoOrder.toFixed(3)} = ${model.contribution.toFixed(3)}  ` +
+        `${describeModel(model)}; P(alive) ${model.pAlive.toFixed(2)}`,
+    );
+  }
+  const factors = [
+    ...customer.signals.map((signal) => (view.weights[signal.id] * signal.severity).toFixed(3)),
+    ...(model === undefined ? [] : [model.contribution.toFixed(3)]),
+  ].map((value) => `(1 − ${value})`).join(' × ');
   out.push(`  score = 100 × (1 − ${factors}) = ${customer.riskScore.toFixed(1)}`);
   return `${out.join('\n')}\n`;
 }
@@ -121,12 +132,17 @@ export function renderCustomerJson(view: CustomerViewInput): string {
       category: complaint.category ?? null,
       severity: complaint.severity ?? null,
     })),
-    scoring: customer.signals.map((signal) => ({
-      id: signal.id,
-      weight: view.weights[signal.id],
-      severity: signal.severity,
-      contribution: round(view.weights[signal.id] * signal.severity, 3),
-    })),
+    scoring: [
+      ...customer.signals.map((signal) => ({
+        id: signal.id,
+        weight: view.weights[signal.id],
+        severity: signal.severity,
+        contribution: round(view.weights[signal.id] * signal.severity, 3),
+      })),
+      ...(customer.model === undefined
+        ? []
+        : [{ id: 'model', weight: view.modelWeight, severity: customer.model.pNoOrder, contribution: customer.model.contribution }]),
+    ],
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -19,6 +19,11 @@ export function describeSignal(result: SignalResult, currency: string | undefine
   }
 }
 
+/** The model's reason: its chance of no order over the customer's horizon. */
+export function describeModel(model: { pNoOrder: number; noOrderDays: number; expectedOrders: number; horizonDays: number }): string {
+  return `${Math.round(model.pNoOrder * 100)}% chance of no order in the next ${model.noOrderDays} days (model expects ${model.expectedOrders.toFixed(1)} orders in ${model.horizonDays})`;
+}
+
 function num(e: Evidence, key: string): number {
   const value = e[key];
   return typeof value === 'number' ? value : 0;

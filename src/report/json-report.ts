@@ -66,6 +66,18 @@ export function customerJson(row: ReportRow, currency: string | undefined): obje
     orderDays: customer.orderDays,
     ...(row.change === undefined ? {} : { change: row.change.change, previousRiskLevel: row.change.previousRiskLevel }),
     ...(row.segment === undefined ? {} : { segment: row.segment }),
+    ...(customer.model === undefined
+      ? {}
+      : {
+          pAlive: customer.model.pAlive,
+          expectedOrders: customer.model.expectedOrders,
+          model: {
+            horizonDays: customer.model.horizonDays,
+            pNoOrder: customer.model.pNoOrder,
+            noOrderDays: customer.model.noOrderDays,
+            contribution: customer.model.contribution,
+          },
+        }),
     signals: customer.signals.map((signal) => ({
       id: signal.id,
       severity: signal.severity,

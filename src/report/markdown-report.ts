@@ -1,6 +1,6 @@
 import { formatDay } from '../ingest/day.js';
 import { CHANGE_WORDS, describeChanges } from './change-words.js';
-import { describeSignal, REASON_MIN_SEVERITY } from './describe-signal.js';
+import { reasonLines } from './reason-lines.js';
 import { formatMoney } from './money.js';
 import type { ReportContext, ReportRow } from './report-rows.js';
 import { bookTotals } from './report-view.js';
@@ -32,11 +32,7 @@ export function renderMarkdown(context: ReportContext, rows: readonly ReportRow[
     for (const row of rows) {
       const { customer } = row;
       const who = customer.name === undefined ? customer.customerId : `${customer.customerId} ${customer.name}`;
-      const why = customer.signals
-        .filter((signal) => signal.severity >= REASON_MIN_SEVERITY)
-        .slice(0, 3)
-        .map((signal) => describeSignal(signal, context.currency))
-        .join('; ');
+      const why = reasonLines(customer, context.currency, 3).join('; ');
       const change = withChange ? ` ${row.change === undefined ? '' : CHANGE_WORDS[row.change.change]} |` : '';
       lines.push(
         `| ${row.rank} | ${escapeCell(who)} | ${escapeCell(customer.rep ?? '')} | ${customer.riskLevel} ${customer.riskScore.toFixed(0)} | ` +

@@ -5,7 +5,7 @@ import type { RunChanges } from '../scoring/change-since.js';
 import type { RepTotals } from '../scoring/rep-totals.js';
 import type { ScoredCustomer } from '../scoring/score-customer.js';
 import { describeChanges, CHANGE_WORDS } from './change-words.js';
-import { describeSignal, REASON_MIN_SEVERITY } from './describe-signal.js';
+import { reasonLines } from './reason-lines.js';
 import { formatMoney } from './money.js';
 import type { ReportContext, ReportRow } from './report-rows.js';
 import { bookTotals } from './report-view.js';
@@ -108,7 +108,6 @@ function changeCell(row: ReportRow, color: ChalkInstance): string {
 
 /** The customer's reasons in words, strongest first. */
 export function reasons(customer: ScoredCustomer, currency: string | undefined): string[] {
-  const strong = customer.signals.filter((signal) => signal.severity >= REASON_MIN_SEVERITY).slice(0, MAX_REASONS);
-  if (strong.length === 0) return ['no warning signs'];
-  return strong.map((signal) => `• ${describeSignal(signal, currency)}`);
+  const lines = reasonLines(customer, currency, MAX_REASONS);
+  return lines.length === 0 ? ['no warning signs'] : lines.map((line) => `• ${line}`);
 }

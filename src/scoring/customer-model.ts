@@ -1,5 +1,6 @@
 import type { CustomerTimeline } from '../history/customer-timeline.js';
-import { firstOrderDay, lastOrderDay, orderDays } from '../history/timeline-queries.js';
+import { median } from 'simple-statistics';
+import { firstOrderDay, lastOrderDay, orderDays, orderGapDays } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { expectedPurchases, fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type CustomerSummary } from './bg-nbd/index.js';
 
@@ -10,9 +11,17 @@ export interface ModelView {
   readonly pAlive: number;
   /** Expected orders in the next `horizonDays`. */
   readonly expectedOrders: number;
-  /** Probability of no order at all in the next `horizonDays`: the model's churn risk. */
+  /** Probability of no order at all in the next `noOrderDays`: the model's churn risk. */
   readonly pNoOrder: number;
+  /** The horizon, widened for slow buyers to CADENCE_MULTIPLE of their usual gap. */
+  readonly noOrderDays: number;
 }
+
+/**
+ * A slow buyer (an order a quarter) often goes 90 days without one and is fine: their chance of
+ * no order is taken over at least this many of their usual gaps.
+ */
+const CADENCE_MULTIPLE = 2;
 
 export interface BookModel {
   readonly fit: BgNbdFit;
@@ -50,11 +59,12 @@ export function fitBookModel(timelines: readonly CustomerTimeline[], asOf: Day, 
     const summary = summaries[index] as CustomerSummary;
     if (summary.x < 1) return;
     const alive = pAlive(fit.params, summary);
-    const horizonWeeks = horizonDays / DAYS_PER_WEEK;
+    const noOrderDays = Math.max(horizonDays, Math.round(CADENCE_MULTIPLE * median(orderGapDays(timeline))));
     byCustomer.set(timeline.customerId, {
       pAlive: alive,
-      expectedOrders: expectedPurchases(fit.params, summary, horizonWeeks),
-      pNoOrder: probabilityOfNoOrder(fit.params, summary, alive, horizonWeeks),
+      expectedOrders: expectedPurchases(fit.params, summary, horizonDays / DAYS_PER_WEEK),
+      pNoOrder: probabilityOfNoOrder(fit.params, summary, alive, noOrderDays / DAYS_PER_WEEK),
+      noOrderDays,
     });
   });
   return { fit, horizonDays, byCustomer };

@@ -35,7 +35,7 @@ export interface ScoredCustomer {
   readonly productLines: number;
   /** Revenue trend over the last year, % of an average month per month. */
   readonly revenueTrendPct: number;
-  /** Strongest weighted contribution first: the first one is the customer's main reason. */
+  /** Strongest evidence first: the first one is the customer's main reason. */
   readonly signals: readonly SignalResult[];
   /** BG/NBD's view, for customers with two or more order days when the book supports a fit. */
   readonly model: ScoredModel | undefined;
@@ -78,7 +78,7 @@ export function scoreCustomer(
     orderDays: orderDays(timeline).length,
     productLines: new Set(timeline.days.flatMap((day) => day.lines.map((line) => line.productLine))).size,
     revenueTrendPct: round(monthlyTrendPct(timeline, asOf) * 100, 1),
-    signals: orderByContribution(results, settings.weights),
+    signals: orderBySeverity(results, settings.weights),
     model,
   };
 }
@@ -94,6 +94,7 @@ function scoredModel(view: ModelView, results: readonly SignalResult[], settings
     pAlive: round(view.pAlive, 4),
     expectedOrders: round(view.expectedOrders, 3),
     pNoOrder: round(view.pNoOrder, 4),
+    noOrderDays: view.noOrderDays,
     contribution: seasonal ? 0 : round(settings.model.weight * view.pNoOrder, 4),
     horizonDays: settings.model.horizonDays,
   };
@@ -110,9 +111,15 @@ export function combineSeverities(results: readonly SignalResult[], weights: Sig
   return round(100 * (1 - unharmed), 1);
 }
 
-function orderByContribution(results: readonly SignalResult[], weights: SignalWeights): SignalResult[] {
+/**
+ * Reasons in order of the strength of their evidence (severity), ties by weight, then by the fixed
+ * signal order. Not by weight × severity: a weight says how much a signal should move the score
+ * next to the model, not which story is the customer's.
+ */
+function orderBySeverity(results: readonly SignalResult[], weights: SignalWeights): SignalResult[] {
   return [...results].sort(
-    (a, b) => weights[b.id] * b.severity - weights[a.id] * a.severity || SIGNAL_IDS.indexOf(a.id) - SIGNAL_IDS.indexOf(b.id),
+    (a, b) =>
+      b.severity - a.severity || weights[b.id] - weights[a.id] || SIGNAL_IDS.indexOf(a.id) - SIGNAL_IDS.indexOf(b.id),
   );
 }
 

@@ -26,7 +26,7 @@ export interface ModelSettings {
   readonly horizonDays: number;
 }
 
-export const DEFAULT_MODEL: ModelSettings = { weight: 0.6, horizonDays: 90 };
+export const DEFAULT_MODEL: ModelSettings = { weight: 1, horizonDays: 90 };
 
 export interface ScoringSettings {
   readonly windows: SignalWindows;

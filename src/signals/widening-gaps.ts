@@ -6,6 +6,8 @@ import { clamp01, round, type SignalResult, type SignalWindows } from './signal.
 
 /** Gaps needed before a cadence means anything (a new customer's first few orders show none). */
 const MIN_GAPS = 5;
+/** From this many gaps on, the cadence is trusted in full. */
+const GAPS_FOR_FULL_CONFIDENCE = 20;
 /** The cadence is learned from gaps that ended before this many days ago, so a slowdown does not set its own bar. */
 const CADENCE_LOOKBACK_DAYS = 120;
 /** Closed gaps that ended within this many days are "recent"; at most RECENT_GAPS_MAX of them. */
@@ -91,7 +93,9 @@ export function wideningGaps(timeline: CustomerTimeline, asOf: Day, _windows: Si
     spanDrop < Math.max(2, SPAN_DROP_SPREADS * Math.sqrt(lastYearSpanOrders));
   const trendSeverity = seasonalGaps ? 0 : zSeverity(trendZ);
 
-  const severity = Math.max(overdueSeverity, trendSeverity);
+  // A cadence read from a handful of gaps is a guess: trust grows with the number of gaps.
+  const cadenceConfidence = clamp01((gaps.length - MIN_GAPS + 1) / (GAPS_FOR_FULL_CONFIDENCE - MIN_GAPS + 1));
+  const severity = Math.max(overdueSeverity, trendSeverity) * cadenceConfidence;
   return {
     id: 'widening_gaps',
     severity: round(severity, 3),
@@ -104,6 +108,7 @@ export function wideningGaps(timeline: CustomerTimeline, asOf: Day, _windows: Si
       trendZ: round(trendZ, 2),
       gapSpread: round(logSpread, 2),
       gapCount: gaps.length,
+      cadenceConfidence: round(cadenceConfidence, 2),
       ...(lastYearOrders === undefined ? {} : { ordersSameStretchEarlierYears: round(lastYearOrders, 1) }),
       ...(hasLastYearSpan ? { recentSpanOrders: spanOrders, lastYearSpanOrders } : {}),
       seasonalSilence: seasonalSilence ? 1 : 0,

@@ -49,7 +49,7 @@ describe('scoreCustomer', () => {
       productLines: 0, // no categories or skus
       revenueTrendPct: 0, // twelve equal 30-day months
     });
-    // All zero: ties keep the signal order.
+    // All zero: ties go to the larger weight, then the signal order (volume and gaps both 0.85).
     expect(scored.signals.map((s) => s.id)).toEqual(['volume_decline', 'widening_gaps', 'split_purchasing', 'complaints']);
     expect(scored.signals.map((s) => s.severity)).toEqual([0, 0, 0, 0]);
   });
@@ -101,6 +101,7 @@ describe('scoreCustomer', () => {
     const scored = scoreCustomer(timeline({ orders: every(400, 800, 10, 100) }), 900, S);
     // gaps: z = ln(100/10)/0.25 -> 1. volume: 0 vs last year 450..530 = 9 orders, fewer orders only:
     // 0.6 × 1 × ((9/3 - 1)/2 = 1) = 0.6. score = 100 × (1 - (1 - 0.85)(1 - 0.85 × 0.6)) = 92.65 -> 92.7
+    // (40 gaps: the cadence is trusted in full)
     expect(scored).toMatchObject({
       riskScore: 92.7,
       riskLevel: 'high',
@@ -112,7 +113,7 @@ describe('scoreCustomer', () => {
       // slope = (300 × (-16) + 200 × 2.5)/143 = -30.07; average 2600/12 = 216.67 -> -13.9%
       revenueTrendPct: -13.9,
     });
-    // Strongest weighted contribution first: gaps 0.85 × 1, volume 0.85 × 0.6, then the zeros in signal order.
+    // Strongest evidence first: gaps 1, volume 0.6, then the zeros by weight (split 0.8, complaints 0.75).
     expect(scored.signals.map((s) => [s.id, s.severity])).toEqual([
       ['widening_gaps', 1],
       ['volume_decline', 0.6],
@@ -158,6 +159,27 @@ describe('scoreCustomer', () => {
     const lapsed = scoreCustomer(timeline({ orders: every(400, 800, 10, 100) }), 900, settings);
     // 92.7 < 95: medium; status stays lapsed
     expect(lapsed).toMatchObject({ riskScore: 92.7, riskLevel: 'medium', status: 'lapsed' });
+  });
+});
+
+describe('scoreCustomer: the model term', () => {
+  const steady = timeline({ orders: every(100, 1000, 30, 100) });
+  const view = { pAlive: 0.5, expectedOrders: 1.2, pNoOrder: 0.4, noOrderDays: 90 };
+
+  it('joins the noisy-OR as weight × P(no order)', () => {
+    // model 1 × 0.4 = 0.4; no signal: score 100 × (1 - (1 - 0.4)) = 40
+    const scored = scoreCustomer(steady, 1000, DEFAULT_SCORING, view);
+    expect(scored.riskScore).toBe(40);
+    expect(scored.model).toEqual({ ...view, contribution: 0.4, horizonDays: 90 });
+    const half = scoreCustomer(steady, 1000, { ...DEFAULT_SCORING, model: { weight: 0.5, horizonDays: 90 } }, view);
+    expect(half.riskScore).toBe(20);
+  });
+
+  it('holds no seasonal lull against the customer', () => {
+    // The seasonal buyer above: silent 100 days, as quiet a year earlier.
+    const seasonal = timeline({ orders: [...every(100, 290, 10, 100), ...every(460, 660, 10, 100)] });
+    const scored = scoreCustomer(seasonal, 760, DEFAULT_SCORING, view);
+    expect([scored.riskScore, scored.model?.contribution]).toEqual([0, 0]);
   });
 });
 

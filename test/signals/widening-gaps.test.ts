@@ -40,6 +40,7 @@ describe('wideningGaps', () => {
         trendZ: 0,
         gapSpread: 0.25,
         gapCount: 40,
+        cadenceConfidence: 1, // 40 gaps >= 20: trusted in full
         ordersSameStretchEarlierYears: 3,
         // no recentSpanOrders: the recent gaps start at 860, and the history does not reach 860-365 = 495
         seasonalSilence: 0,
@@ -122,6 +123,7 @@ describe('wideningGaps', () => {
         trendZ: 2.77,
         gapSpread: 0.25,
         gapCount: 74,
+        cadenceConfidence: 1,
         // (515, 520] holds 520 and (150, 155] nothing: (1 + 0)/2
         ordersSameStretchEarlierYears: 0.5,
         recentSpanOrders: 4,
@@ -130,6 +132,16 @@ describe('wideningGaps', () => {
         overdueLeads: 0,
       },
     });
+  });
+
+  it('trusts a cadence read from few gaps only in part: 5 gaps 1/16, 12 gaps 1/2, 20 gaps in full', () => {
+    // Clockwork every 10 days with n gaps ending at 500; as of 550 (5× overdue, raw severity 1).
+    const withGaps = (n: number) => timeline({ orders: every(500 - 10 * n, 500, 10, 100) });
+    // confidence = (gaps - 5 + 1) / (20 - 5 + 1)
+    expect(wideningGaps(withGaps(4), 550, W).severity).toBe(0); // below the minimum of 5
+    expect(wideningGaps(withGaps(5), 550, W).severity).toBe(0.063); // 1/16 = 0.0625
+    expect(wideningGaps(withGaps(12), 550, W).severity).toBe(0.5); // 8/16
+    expect(wideningGaps(withGaps(20), 550, W).severity).toBe(1);
   });
 
   it('does not call recent gaps widening when last year over the same weeks was as sparse', () => {

@@ -68,6 +68,7 @@ export function customerCommand(io: CliIo, setExitCode: (code: number) => void):
         customersAnalysed: analysis.customers.length,
         story: customerStory(timeline, analysis.asOf, scoring.windows),
         weights: scoring.weights,
+        modelWeight: scoring.model.weight,
         windows: scoring.windows,
       };
       io.stdout.write(options.format === 'json' ? renderCustomerJson(view) : renderCustomerView(view, colorFor(io, options.color)));
