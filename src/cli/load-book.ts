@@ -1,8 +1,7 @@
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
 import type { Day } from '../ingest/day.js';
 import { fileSource } from '../ingest/input-source.js';
-import { analyzeBook, type BookAnalysis } from '../scoring/analyze-book.js';
+import { analyzeReadBook, readBook, type BookAnalysis, type ReadBook } from '../scoring/analyze-book.js';
 import type { SortKey } from '../scoring/rank-customers.js';
 import type { ScoringSettings } from '../scoring/scoring-settings.js';
 import { rejectLines } from '../report/reject-lines.js';
@@ -10,6 +9,7 @@ import type { CliIo } from './cli-io.js';
 import { loadConfig, type ChurnConfig } from './config-file.js';
 import type { InputOptions } from './input-options.js';
 import { readOptionsFrom, scoringFrom } from './resolve-settings.js';
+import { readWeightsFile } from './weights-file.js';
 
 /** Inputs above this size get a progress bar (on a terminal, without --quiet). */
 const PROGRESS_MIN_BYTES = 50 * 1024 * 1024;
@@ -17,6 +17,10 @@ const PROGRESS_MIN_BYTES = 50 * 1024 * 1024;
 export interface BookRequest extends InputOptions {
   asOf?: Day;
   quiet?: boolean;
+  /** `--weights FILE` from churn backtest --fit-weights. */
+  weights?: string;
+  /** `--horizon DAYS`: how far ahead the model looks. */
+  horizon?: number;
 }
 
 export interface LoadedBook {
@@ -25,21 +29,28 @@ export interface LoadedBook {
   readonly scoring: ScoringSettings;
 }
 
+export interface ReadInputs {
+  readonly book: ReadBook;
+  readonly config: ChurnConfig;
+  readonly scoring: ScoringSettings;
+}
+
 /**
- * Config, inputs and analysis as every analysing command needs them. Rejected rows go to stderr
- * (unless --quiet); a progress bar shows on stderr for big inputs when stderr is a terminal.
+ * Config, weights and inputs as every analysing command needs them: defaults < config < flags.
+ * A progress bar shows on stderr for big inputs when stderr is a terminal.
  */
-export async function loadBook(
-  io: CliIo,
-  _command: Command,
-  ordersPath: string,
-  request: BookRequest,
-  sort: SortKey,
-  weightsOverride?: ScoringSettings['weights'],
-): Promise<LoadedBook> {
+export async function readInputs(io: CliIo, ordersPath: string, request: BookRequest): Promise<ReadInputs> {
   const config = await loadConfig(request.config, io.cwd);
   const read = readOptionsFrom(request, config);
-  const scoring = scoringFrom(config, weightsOverride);
+  const fileWeights = request.weights === undefined ? undefined : await readWeightsFile(request.weights);
+  const base = scoringFrom(config, fileWeights?.weights);
+  const scoring: ScoringSettings = {
+    ...base,
+    model: {
+      weight: fileWeights?.modelWeight ?? base.model.weight,
+      horizonDays: request.horizon ?? base.model.horizonDays,
+    },
+  };
   const orders = await fileSource(ordersPath, io.stdin);
   const complaints = request.complaints === undefined ? undefined : await fileSource(request.complaints, io.stdin);
 
@@ -53,20 +64,18 @@ export async function loadBook(
   let bytesRead = 0;
   bar?.start(Math.round((orders.size ?? 0) / 1048576), 0);
   const onBytes = bar === undefined ? undefined : (bytes: number) => bar.update(Math.round((bytesRead += bytes) / 1048576));
-  let analysis: BookAnalysis;
   try {
-    analysis = await analyzeBook({
-      orders,
-      complaints,
-      orderOptions: { ...read.orders, onBytes },
-      complaintOptions: read.complaints,
-      asOf: request.asOf,
-      scoring,
-      sort,
-    });
+    const book = await readBook({ orders, complaints, orderOptions: { ...read.orders, onBytes }, complaintOptions: read.complaints });
+    return { book, config, scoring };
   } finally {
     bar?.stop();
   }
+}
+
+/** Read, analyse as of the requested day, and list rejected rows on stderr (unless --quiet). */
+export async function loadBook(io: CliIo, ordersPath: string, request: BookRequest, sort: SortKey): Promise<LoadedBook> {
+  const { book, config, scoring } = await readInputs(io, ordersPath, request);
+  const analysis = analyzeReadBook(book, request.asOf, scoring, sort);
   if (!request.quiet) {
     for (const input of [analysis.inputs.orders, analysis.inputs.complaints]) {
       if (input !== undefined) for (const line of rejectLines(input)) io.stderr.write(`churn: ${line}\n`);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../ingest/user-error.js';
 import type { CliIo } from './cli-io.js';
+import { backtestCommand } from './commands/backtest-command.js';
 import { checkCommand } from './commands/check-command.js';
 import { customerCommand } from './commands/customer-command.js';
 import { initCommand } from './commands/init-command.js';
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
   program.addCommand(checkCommand(io, setExitCode));
   program.addCommand(customerCommand(io, setExitCode));
   program.addCommand(initCommand(io, setExitCode));
+  program.addCommand(backtestCommand(io, setExitCode));
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),

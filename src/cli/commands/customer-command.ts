@@ -8,10 +8,12 @@ import { colorFor } from '../color.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { addDecimalCommaOption, addInputOptions, FIELD_HELP, type InputOptions } from '../input-options.js';
 import { loadBook } from '../load-book.js';
-import { asOfOption, currencyOption } from '../option-parsers.js';
+import { asOfOption, currencyOption, positiveIntegerOption } from '../option-parsers.js';
 
 interface CustomerOptions extends InputOptions {
   asOf?: Day;
+  horizon?: number;
+  weights?: string;
   currency?: string;
   format: 'text' | 'json';
   quiet?: boolean;
@@ -39,13 +41,15 @@ export function customerCommand(io: CliIo, setExitCode: (code: number) => void):
   addDecimalCommaOption(addInputOptions(command));
   return command
     .option('--as-of <date>', 'analyse as of the end of this day, YYYY-MM-DD (default: latest order date)', asOfOption)
+    .option('--horizon <days>', "how far ahead the model looks for pAlive/expectedOrders and its part of the score (default: 90)", positiveIntegerOption)
+    .option('--weights <file>', 'signal and model weights written by churn backtest --fit-weights')
     .option('--currency <code>', 'currency of the amounts, e.g. ILS, USD, EUR (default: from the amounts)', currencyOption)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-q, --quiet', 'no rejected-row lines or progress on stderr')
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .addHelpText('after', EXAMPLES)
     .action(async (customerId: string, ordersPath: string, options: CustomerOptions) => {
-      const { analysis, config, scoring } = await loadBook(io, command, ordersPath, options, 'value');
+      const { analysis, config, scoring } = await loadBook(io, ordersPath, options, 'value');
       const index = analysis.customers.findIndex((customer) => customer.customerId === customerId.trim());
       const customer = analysis.customers[index];
       const timeline = analysis.timelines.get(customerId.trim());

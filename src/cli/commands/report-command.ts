@@ -25,6 +25,8 @@ import { writeFileAtomic } from '../write-output.js';
 
 interface ReportOptions extends InputOptions {
   asOf?: Day;
+  horizon?: number;
+  weights?: string;
   currency?: string;
   format: ReportFormat;
   output?: string;
@@ -64,6 +66,8 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
   addDecimalCommaOption(addInputOptions(command));
   command
     .option('--as-of <date>', 'analyse as of the end of this day, YYYY-MM-DD (default: latest order date)', asOfOption)
+    .option('--horizon <days>', "how far ahead the model looks for pAlive/expectedOrders and its part of the score (default: 90)", positiveIntegerOption)
+    .option('--weights <file>', 'signal and model weights written by churn backtest --fit-weights')
     .option('--currency <code>', 'currency of the amounts, e.g. ILS, USD, EUR (default: from the amounts)', currencyOption)
     .addOption(new Option('--format <format>', 'output format (default: table, or the config\'s)').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to FILE (atomically: never half-written) instead of stdout')
@@ -83,7 +87,7 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
       if (options.failOn === 'new' && options.previous === undefined) {
         throw new UserError('fail_on_new_without_previous', '--fail-on new needs --previous FILE', { hint: 'Pass the JSON of the last run' });
       }
-      const { analysis, config } = await loadBook(io, command, ordersPath, options, options.sort);
+      const { analysis, config } = await loadBook(io, ordersPath, options, options.sort);
       const rejected = analysis.inputs.orders.rowsRejected + (analysis.inputs.complaints?.rowsRejected ?? 0);
       if (options.strict && rejected > 0) {
         throw new UserError('strict_rejects', `--strict: ${rejected} row(s) rejected, no report written`, {

@@ -5,8 +5,8 @@ import { lastOrderDay, orderGapDays } from '../../history/timeline-queries.js';
 import type { Day } from '../../ingest/day.js';
 import { UserError } from '../../ingest/user-error.js';
 import { analyzeReadBook, type ReadBook } from '../analyze-book.js';
-import { fitBookModel } from '../customer-model.js';
 import type { ScoringSettings } from '../scoring-settings.js';
+import type { SignalId } from '../../signals/signal.js';
 import { eligibleAtCutoff, outcomeAfter, type BacktestOutcome } from './backtest-outcomes.js';
 import { rocAuc } from './roc-auc.js';
 import { topShareMetrics, type TopShareMetrics } from './top-share-metrics.js';
@@ -37,6 +37,9 @@ export interface BacktestResult {
 export interface BacktestCase {
   readonly outcome: BacktestOutcome;
   readonly scores: Readonly<Partial<Record<BacktestScore, number>>>;
+  /** With `withSeverities`: each signal's severity and the model's P(no order), for fitting weights. */
+  readonly severities?: Readonly<Record<SignalId, number>>;
+  readonly modelRisk?: number;
 }
 
 /**
@@ -64,28 +67,40 @@ export function runBacktest(book: ReadBook, cutoff: Day, horizonDays: number, sc
 }
 
 /** The eligible customers at the cut-off with their scores and outcomes (also the input of weight fitting). */
-export function backtestCases(book: ReadBook, cutoff: Day, horizonDays: number, scoring: ScoringSettings): BacktestCase[] {
+export function backtestCases(
+  book: ReadBook,
+  cutoff: Day,
+  horizonDays: number,
+  scoring: ScoringSettings,
+  options: { withSeverities?: boolean } = {},
+): BacktestCase[] {
   // The model looks as far ahead as the backtest does.
   const analysis = analyzeReadBook(book, cutoff, { ...scoring, model: { ...scoring.model, horizonDays } }, 'risk');
   const later = new Map(
     buildTimelines(book.ledger, book.dates, cutoff + horizonDays, undefined, undefined).timelines.map((t) => [t.customerId, t]),
   );
   const timelines = [...analysis.timelines.values()];
-  const model = fitBookModel(timelines, cutoff, horizonDays);
-  const riskScores = new Map(analysis.customers.map((customer) => [customer.customerId, customer.riskScore]));
+  const scored = new Map(analysis.customers.map((customer) => [customer.customerId, customer]));
   const cases: BacktestCase[] = [];
   for (const timeline of timelines) {
     if (!eligibleAtCutoff(timeline, cutoff)) continue;
     const after = later.get(timeline.customerId) as CustomerTimeline;
     const daysSince = cutoff - lastOrderDay(timeline);
-    const view = model?.byCustomer.get(timeline.customerId);
+    const customer = scored.get(timeline.customerId);
     cases.push({
       outcome: outcomeAfter(after, cutoff, horizonDays),
+      ...(options.withSeverities
+        ? {
+            severities: Object.fromEntries((customer?.signals ?? []).map((signal) => [signal.id, signal.severity])) as Record<SignalId, number>,
+            modelRisk: customer?.model?.pNoOrder ?? 0,
+          }
+        : {}),
       scores: {
-        'churn-signals': riskScores.get(timeline.customerId) ?? 0,
+        'churn-signals': customer?.riskScore ?? 0,
         recency: daysSince,
         'recency-per-gap': daysSince / Math.max(1, median(orderGapDays(timeline))),
-        ...(model === undefined ? {} : { 'bg-nbd': 1 - (view?.pAlive ?? 1) }),
+        // BG/NBD's own ranking; one-time buyers are not eligible, so every case has a P(alive).
+        ...(analysis.model === undefined ? {} : { 'bg-nbd': 1 - (customer?.model?.pAlive ?? 1) }),
       },
     });
   }
