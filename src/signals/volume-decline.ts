@@ -13,6 +13,8 @@ const ORDERS_FOR_FULL_CONFIDENCE = 5;
 /** Most a revenue drop can reach when orders are as large as ever (just fewer). */
 const FREQUENCY_ONLY_CAP = 0.6;
 const MONTH_DAYS = 30;
+/** Share of last year's window the history must cover for a year-on-year comparison. */
+const LAST_YEAR_MIN_OBSERVED_SHARE = 2 / 3;
 const ORDERS_PER_WINDOW = 5;
 const TREND_MONTHS = 12;
 
@@ -39,9 +41,14 @@ export function volumeDecline(timeline: CustomerTimeline, asOf: Day, windows: Si
   const baselineRevenue = revenueBetween(timeline, baselineStart, recentStart) * scale;
   const baselineOrders = ordersBetween(timeline, baselineStart, recentStart) * scale;
 
-  const hasLastYear = first - 1 <= recentStart - 365;
-  const lastYearRevenue = hasLastYear ? revenueBetween(timeline, recentStart - 365, asOf - 365) : Number.NaN;
-  const lastYearOrders = hasLastYear ? ordersBetween(timeline, recentStart - 365, asOf - 365) : Number.NaN;
+  // The same window a year earlier counts once the customer was buying for most of it (13 months
+  // of history for a 90-day window); a partly observed window is scaled up to its full length.
+  const lastYearStart = Math.max(recentStart - 365, first - 1);
+  const lastYearObserved = asOf - 365 - lastYearStart;
+  const hasLastYear = lastYearObserved >= LAST_YEAR_MIN_OBSERVED_SHARE * recentDays;
+  const lastYearScale = hasLastYear ? recentDays / lastYearObserved : Number.NaN;
+  const lastYearRevenue = hasLastYear ? revenueBetween(timeline, lastYearStart, asOf - 365) * lastYearScale : Number.NaN;
+  const lastYearOrders = hasLastYear ? ordersBetween(timeline, lastYearStart, asOf - 365) * lastYearScale : Number.NaN;
 
   // With a year of history before the window, the same months a year earlier are the fair
   // comparison: a seasonal buyer's quiet quarter is compared with last year's quiet quarter.
