@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { DateFormat } from '../ingest/date-column.js';
 import type { Delimiter } from '../ingest/delimiter.js';
 import type { TextEncoding } from '../ingest/encoding.js';
@@ -16,6 +16,7 @@ export interface InputOptions {
   decimalComma?: boolean;
   header: boolean;
   config?: string;
+  parser?: 'auto' | 'csv-parse';
 }
 
 export function addInputOptions(command: Command): Command {
@@ -39,7 +40,12 @@ export function addInputOptions(command: Command): Command {
       encodingOption,
     )
     .option('--delimiter <char>', 'field delimiter: comma, semicolon, tab, pipe, whitespace (default: detected)', delimiterOption)
-    .option('--no-header', 'the orders file has no header row; its columns are "column 1", "column 2", ... for --map');
+    .option('--no-header', 'the orders file has no header row; its columns are "column 1", "column 2", ... for --map')
+    .addOption(
+      new Option('--parser <name>', 'auto: split simple lines fast, hand anything else to csv-parse; csv-parse: csv-parse for every line (same result, slower)')
+        .choices(['auto', 'csv-parse'])
+        .default('auto'),
+    );
 }
 
 export function addDecimalCommaOption(command: Command): Command {

@@ -27,12 +27,14 @@ export function readOptionsFrom(flags: InputOptions, config: ChurnConfig): { ord
       delimiter: flags.delimiter ?? orders.delimiter,
       decimalMark: decimalComma === undefined ? undefined : decimalComma ? ',' : '.',
       noHeader: flags.header === false,
+      parser: flags.parser,
     },
     complaints: {
       overrides: { ...complaints.map, ...flags.complaintsMap },
       dateFormat: flags.dateFormat ?? complaints.dateFormat ?? orders.dateFormat,
       encoding: flags.encoding ?? complaints.encoding,
       delimiter: flags.delimiter ?? complaints.delimiter,
+      parser: flags.parser,
     },
   };
 }

@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import { parse, CsvError } from 'csv-parse';
+import { CsvError } from 'csv-parse';
+import { csvParseRecords, fastRecords, MAX_RECORD_BYTES, type CsvRecord } from './csv-records.js';
 import { createDecoder, detectEncoding, type TextEncoding } from './encoding.js';
 import { detectDelimiter, type Delimiter } from './delimiter.js';
 import type { InputSource } from './input-source.js';
@@ -10,6 +10,8 @@ export interface CsvDialectOptions {
   readonly delimiter?: Delimiter | undefined;
   /** The first line is data, not headers; columns are then named `column 1`, `column 2`, ... */
   readonly noHeader?: boolean | undefined;
+  /** `csv-parse` reads every line with csv-parse; `auto` (default) splits simple lines itself, identically. */
+  readonly parser?: 'auto' | 'csv-parse' | undefined;
   /** Called with the byte count of every chunk read (for a progress bar). */
   readonly onBytes?: ((bytes: number) => void) | undefined;
 }
@@ -29,7 +31,6 @@ export interface CsvTable {
 }
 
 const HEAD_BYTES = 64 * 1024;
-const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
 /** Open an export: sniff encoding and delimiter from its first bytes, read the header, stream the rest. */
 export async function openCsvTable(source: InputSource, options: CsvDialectOptions = {}): Promise<CsvTable> {
@@ -73,20 +74,10 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
     const tail = decoder.end();
     if (tail !== '') yield tail;
   }
-  const text = Readable.from(delimiter === 'whitespace' ? blanksToTabs(decodedText()) : decodedText());
-
-  const parser = parse({
-    delimiter: delimiter === 'whitespace' ? '\t' : delimiter,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    max_record_size: MAX_RECORD_BYTES,
-    info: true,
-  });
-  text.on('error', (error) => parser.destroy(error));
-  text.pipe(parser);
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  const text = delimiter === 'whitespace' ? blanksToTabs(decodedText()) : decodedText();
+  const fieldDelimiter = delimiter === 'whitespace' ? '\t' : delimiter;
+  const parsed = options.parser === 'csv-parse' ? csvParseRecords(text, fieldDelimiter) : fastRecords(text, fieldDelimiter);
+  const records = parsed[Symbol.asyncIterator]();
 
   const first = await nextRecord(records, file);
   if (first === undefined) {
@@ -96,13 +87,13 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
   // Trailing empty header cells are padding (Excel leaves them), not columns.
   while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
 
-  const firstRow: CsvRow = { line: first.info.lines, fields: first.record };
+  const firstRow: CsvRow = { line: first.lines, fields: first.record };
   async function* rows(): AsyncGenerator<CsvRow> {
     if (options.noHeader) yield firstRow;
     for (;;) {
       const next = await nextRecord(records, file);
       if (next === undefined) return;
-      yield { line: next.info.lines, fields: next.record };
+      yield { line: next.lines, fields: next.record };
     }
   }
   return { file, encoding, delimiter, headers, rows: rows() };
@@ -129,10 +120,7 @@ async function* blanksToTabs(chunks: AsyncIterable<string>): AsyncGenerator<stri
   if (partial !== '') yield rewrite(partial);
 }
 
-async function nextRecord(
-  records: AsyncIterator<{ record: string[]; info: { lines: number } }>,
-  file: string,
-): Promise<{ record: string[]; info: { lines: number } } | undefined> {
+async function nextRecord(records: AsyncIterator<CsvRecord>, file: string): Promise<CsvRecord | undefined> {
   try {
     const next = await records.next();
     return next.done ? undefined : next.value;
@@ -144,7 +132,9 @@ async function nextRecord(
 function csvErrorToUserError(error: unknown, file: string): UserError {
   if (error instanceof UserError) return error;
   if (error instanceof CsvError) {
-    const line = (error as CsvError & { lines?: number }).lines;
+    const offset = (error as CsvError & { lineOffset?: number }).lineOffset ?? 0;
+    const reported = (error as CsvError & { lines?: number }).lines;
+    const line = reported === undefined ? undefined : reported + offset;
     const where = { file, ...(line === undefined ? {} : { line }) };
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
       // csv-parse's `lines` is the end of the file; the quote opened on the row after the last whole
@@ -152,7 +142,7 @@ function csvErrorToUserError(error: unknown, file: string): UserError {
       const counts = error as CsvError & { records?: number; empty_lines?: number; comment_lines?: number };
       return new UserError('unterminated_quote', 'a quoted field opened on this row is never closed', {
         file,
-        line: (counts.records ?? 0) + (counts.empty_lines ?? 0) + (counts.comment_lines ?? 0) + 1,
+        line: offset + (counts.records ?? 0) + (counts.empty_lines ?? 0) + (counts.comment_lines ?? 0) + 1,
         hint: 'The export is cut off or has a stray double quote; fix that row',
       });
     }

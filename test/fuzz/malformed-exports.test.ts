@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/in-process.js';
+import { malformedExport } from '../support/malformed-corpus.js';
 import { DEMO_ORDERS, ROOT } from '../support/run-churn.js';
 
 /**
@@ -15,85 +15,15 @@ const CASES = 1200;
 const dir = mkdtempSync(join(tmpdir(), 'churn-fuzz-'));
 const demoLines = readFileSync(join(ROOT, DEMO_ORDERS), 'utf8').split('\n').slice(0, 120);
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Mutation = (text: string, random: () => number) => string | Buffer;
-const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)] as T;
-const at = (text: string, random: () => number) => Math.floor(random() * (text.length + 1));
-
-const MUTATIONS: Record<string, Mutation> = {
-  truncate: (text, random) => text.slice(0, at(text, random)),
-  randomBytes: (_text, random) => Buffer.from(Array.from({ length: 1 + Math.floor(random() * 4000) }, () => Math.floor(random() * 256))),
-  insertBytes: (text, random) => {
-    const bytes = Buffer.from(text);
-    const cut = Math.floor(random() * bytes.length);
-    const noise = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 256)));
-    return Buffer.concat([bytes.subarray(0, cut), noise, bytes.subarray(cut)]);
-  },
-  mixedEncodings: (text, random) => {
-    const cut = at(text, random);
-    return Buffer.concat([Buffer.from(text.slice(0, cut)), iconv.encode(`${text.slice(cut)}שלום;₪`, pick(['windows-1255', 'utf-16le'], random))]);
-  },
-  wrongDelimiter: (text, random) => text.replace(/,/g, () => (random() < 0.5 ? pick([';', '\t', '|'], random) : ',')),
-  strayQuote: (text, random) => {
-    const cut = at(text, random);
-    return `${text.slice(0, cut)}"${text.slice(cut)}`;
-  },
-  hugeField: (text, random) => {
-    const lines = text.split('\n');
-    const index = 1 + Math.floor(random() * (lines.length - 1));
-    lines[index] = `${lines[index]}${'x'.repeat(50_000 + Math.floor(random() * 200_000))}`;
-    return lines.join('\n');
-  },
-  raggedRows: (text, random) =>
-    text
-      .split('\n')
-      .map((line, i) => (i > 0 && random() < 0.3 ? (random() < 0.5 ? line.split(',').slice(0, 3).join(',') : `${line},extra,more`) : line))
-      .join('\n'),
-  badValues: (text, random) =>
-    text
-      .split('\n')
-      .map((line, i) => (i > 0 && random() < 0.3 ? line.replace(/\d{4}-\d{2}-\d{2}/, pick(['2025-13-40', 'soon', '', '31/02/2025'], random)) : line))
-      .join('\n'),
-  headerShuffle: (text, random) => {
-    const [header = '', ...rest] = text.split('\n');
-    const names = header.split(',');
-    const mangled = names.map((name) => (random() < 0.3 ? pick(['', 'x', name.toUpperCase(), 'date', 'customer_id'], random) : name));
-    return [mangled.join(','), ...rest].join('\n');
-  },
-  blankAndPadding: (text, random) =>
-    text
-      .split('\n')
-      .map((line) => (random() < 0.2 ? `\r\n,,,,\n${line},,` : line))
-      .join(random() < 0.5 ? '\r\n' : '\n'),
-  bomAndNul: (text, random) => (random() < 0.5 ? `\uFEFF${text}` : `${text.slice(0, at(text, random))}\u0000${text}`),
-  headerOnly: (text) => `${text.split('\n')[0]}\n`,
-  empty: () => '',
-};
-
 function lineFree(message: string): boolean {
   return /no such file|empty|binary|no header|no column|duplicate header|could be day-first|no order rows|is not a|--map/.test(message);
 }
 
 describe('fuzz: malformed exports never crash or hang', () => {
   it(`${CASES} seeded cases end in exit 0 or 2, without a stack trace`, async () => {
-    const names = Object.keys(MUTATIONS);
     const outcomes: Record<string, number> = {};
     for (let seed = 0; seed < CASES; seed++) {
-      const random = prng(seed);
-      const name = names[seed % names.length] as string;
-      let input: string | Buffer = demoLines.join('\n');
-      input = (MUTATIONS[name] as Mutation)(input, random);
-      if (random() < 0.3) input = (MUTATIONS[pick(names, random)] as Mutation)(input.toString(), random);
+      const { name, input } = malformedExport(seed, demoLines);
       const path = join(dir, `case-${seed}.csv`);
       writeFileSync(path, input);
       const run = await runInProcess(['report', path, '--format', 'json', '--all']);

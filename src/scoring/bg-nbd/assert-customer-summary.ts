@@ -9,12 +9,13 @@ import type { CustomerSummary } from './bg-nbd-params.js';
  */
 export function assertCustomerSummary(customer: CustomerSummary): void {
   const { x, tx, T } = customer;
-  const where = `customer summary (x=${String(x)}, tx=${String(tx)}, T=${String(T)})`;
-  if (!Number.isInteger(x) || x < 0) {
-    throw new Error(`${where}: x (repeat purchases) must be a non-negative integer`);
-  }
-  if (!Number.isFinite(tx) || tx < 0) throw new Error(`${where}: tx must be a finite number >= 0`);
-  if (!Number.isFinite(T) || T < 0) throw new Error(`${where}: T must be a finite number >= 0`);
-  if (tx > T * (1 + 1e-12)) throw new Error(`${where}: tx (last purchase) cannot be later than T (end of observation)`);
-  if (x === 0 && tx !== 0) throw new Error(`${where}: with no repeat purchase (x=0) tx must be 0`);
+  // Called in hot loops: the message is built only when there is something to say.
+  const fail = (problem: string): never => {
+    throw new Error(`customer summary (x=${String(x)}, tx=${String(tx)}, T=${String(T)}): ${problem}`);
+  };
+  if (!Number.isInteger(x) || x < 0) fail('x (repeat purchases) must be a non-negative integer');
+  if (!Number.isFinite(tx) || tx < 0) fail('tx must be a finite number >= 0');
+  if (!Number.isFinite(T) || T < 0) fail('T must be a finite number >= 0');
+  if (tx > T * (1 + 1e-12)) fail('tx (last purchase) cannot be later than T (end of observation)');
+  if (x === 0 && tx !== 0) fail('with no repeat purchase (x=0) tx must be 0');
 }

@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../support/in-process.js';
+import { malformedExport, prng } from '../support/malformed-corpus.js';
+import { DEMO_ORDERS, ROOT } from '../support/run-churn.js';
+
+/**
+ * The fast line splitter must give exactly what csv-parse gives: the same JSON, the same errors,
+ * the same line numbers. Each case runs both ways (`--parser auto` and `--parser csv-parse`).
+ */
+const dir = mkdtempSync(join(tmpdir(), 'churn-diff-'));
+
+async function bothWays(args: readonly string[]) {
+  const fast = await runInProcess([...args, '--parser', 'auto']);
+  const reference = await runInProcess([...args, '--parser', 'csv-parse']);
+  return { fast, reference };
+}
+
+async function expectSame(args: readonly string[], context: string): Promise<void> {
+  const { fast, reference } = await bothWays(args);
+  expect(fast.code, context).toBe(reference.code);
+  expect(fast.stderr, context).toBe(reference.stderr);
+  expect(fast.stdout, context).toBe(reference.stdout);
+}
+
+describe('fast splitter vs csv-parse', () => {
+  it.each([
+    ['demo', ['report', 'fixtures/demo/orders.csv', '--complaints', 'fixtures/demo/complaints.csv', '--format', 'json', '--all']],
+    ['demo, Israeli re-export', ['report', 'fixtures/demo-il/orders.csv', '--complaints', 'fixtures/demo-il/complaints.csv', '--format', 'json', '--all']],
+    ['check on the Israeli re-export', ['check', 'fixtures/demo-il/orders.csv', '--complaints', 'fixtures/demo-il/complaints.csv']],
+  ])('%s', async (_name, args) => {
+    await expectSame(args.map((arg) => (arg.startsWith('fixtures/') ? join(ROOT, arg) : arg)), _name);
+  });
+
+  it('a file of awkward but valid lines: quotes, embedded delimiters and line breaks, CRLF, blanks', async () => {
+    const random = prng(7);
+    const names = ['Plain Co', '"Cohen, Mizrahi & Co."', 'בע"מ Ltd', '"Say ""hi"" Inc"', '"Two\nLines Ltd"', ' padded ', ''];
+    const lines = ['customer,name,date,amount,category'];
+    for (let i = 0; i < 3000; i++) {
+      const name = names[Math.floor(random() * names.length)];
+      const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+      const amount = random() < 0.05 ? `"1,${Math.floor(random() * 900) + 100}.50"` : (random() * 500).toFixed(2);
+      lines.push(`C${Math.floor(random() * 40)},${name},2025-0${1 + Math.floor(random() * 9)}-${day},${amount},Cat${Math.floor(random() * 5)}`);
+      if (random() < 0.02) lines.push(random() < 0.5 ? '' : ',,,,');
+    }
+    for (const ending of ['\n', '\r\n']) {
+      const path = join(dir, `awkward-${ending.length}.csv`);
+      writeFileSync(path, `${lines.join(ending)}${ending}`);
+      await expectSame(['report', path, '--format', 'json', '--all'], `line ending ${JSON.stringify(ending)}`);
+    }
+  });
+
+  it('400 cases of the malformed-export corpus', async () => {
+    const demoLines = readFileSync(join(ROOT, DEMO_ORDERS), 'utf8').split('\n').slice(0, 120);
+    for (let seed = 5000; seed < 5400; seed++) {
+      const { name, input } = malformedExport(seed, demoLines);
+      const path = join(dir, `case-${seed}.csv`);
+      writeFileSync(path, input);
+      await expectSame(['report', path, '--format', 'json', '--all'], `seed ${seed} (${name})`);
+    }
+  }, 300_000);
+
+  const master = join(ROOT, '..', 'shared', 'data', 'cdnow', 'CDNOW_master.txt');
+  it.skipIf(!existsSync(master))('CDNOW master (whitespace-aligned, read in place from ../shared/data)', async () => {
+    await expectSame(['report', master, '--as-of', '1997-10-01', '--format', 'json', '--all'], 'CDNOW master');
+  }, 120_000);
+});
