@@ -78,14 +78,16 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) fail('dist/ is missing: r
 // ---------------------------------------------------------------------------------------------
 // Measuring a child process
 
-/** GNU time writes "%e %M" (wall s, max RSS KiB) to a file; BSD/busybox time cannot, so test it. */
+/** GNU time writes wall s, max RSS KiB, user s, system s to a file; BSD/busybox time cannot, so test it. */
+const TIME_FORMAT = '%e %M %U %S';
+const TIME_LINE = /^(\d+(?:\.\d+)?) (\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/;
 function detectGnuTime() {
   if (process.env.CHURN_BENCH_RSS === 'proc') return false; // force the /proc fallback (to test it)
   if (!existsSync('/usr/bin/time')) return false;
   const probe = join(os.tmpdir(), `churn-bench-time-probe-${process.pid}`);
   try {
-    const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', probe, 'true'], { stdio: 'ignore' });
-    return result.status === 0 && /^\d+(\.\d+)? \d+\s*$/.test(readFileSync(probe, 'utf8'));
+    const result = spawnSync('/usr/bin/time', ['-f', TIME_FORMAT, '-o', probe, 'true'], { stdio: 'ignore' });
+    return result.status === 0 && TIME_LINE.test(readFileSync(probe, 'utf8').trim());
   } catch {
     return false;
   } finally {
@@ -94,7 +96,7 @@ function detectGnuTime() {
 }
 const GNU_TIME = detectGnuTime();
 const RSS_METHOD = GNU_TIME
-  ? 'GNU `/usr/bin/time -f "%e %M"` (max RSS of the child, from wait4)'
+  ? 'GNU `/usr/bin/time -f "%e %M %U %S"` (max RSS and CPU time of the child, from wait4)'
   : 'VmHWM polled from /proc/<pid>/status every 50 ms (the high-water mark; threads share it)';
 
 function readHighWaterKiB(pid) {
@@ -109,13 +111,14 @@ function readHighWaterKiB(pid) {
 let measureCount = 0;
 
 /**
- * Run `command args` in ROOT and measure it. Returns { wall, rssKiB, code, signal, stdout, stderr }.
+ * Run `command args` in ROOT and measure it. Returns { wall, rssKiB, cpu, code, signal, stdout, stderr }
+ * (cpu: user + system seconds, GNU time only).
  * Wall time is taken here (spawn to exit), the same way for every route.
  */
 function measure(command, commandArgs, tmpDir) {
   const timeFile = join(tmpDir, `time-${++measureCount}.txt`);
   const [file, argv] = GNU_TIME
-    ? ['/usr/bin/time', ['-f', '%e %M', '-o', timeFile, command, ...commandArgs]]
+    ? ['/usr/bin/time', ['-f', TIME_FORMAT, '-o', timeFile, command, ...commandArgs]]
     : [command, commandArgs];
   return new Promise((resolvePromise, rejectPromise) => {
     const started = performance.now();
@@ -152,16 +155,19 @@ function measure(command, commandArgs, tmpDir) {
       clearTimeout(timer);
       if (poll) clearInterval(poll);
       let rssKiB = polledKiB;
-      let exitCode = code;
+      let cpu;
       if (GNU_TIME) {
         try {
           // GNU time puts "Command exited with non-zero status N" (or "terminated by signal") first.
           const lines = (await readFile(timeFile, 'utf8')).trim().split('\n');
-          const match = /^(\d+(?:\.\d+)?) (\d+)$/.exec(lines.at(-1) ?? '');
-          if (match) rssKiB = Number(match[2]);
+          const match = TIME_LINE.exec(lines.at(-1) ?? '');
+          if (match) {
+            rssKiB = Number(match[2]);
+            cpu = Number(match[3]) + Number(match[4]);
+          }
         } catch {}
       }
-      resolvePromise({ wall, rssKiB, code: exitCode, signal, timedOut, stdout, stderr });
+      resolvePromise({ wall, rssKiB, cpu, code, signal, timedOut, stdout, stderr });
     });
   });
 }
@@ -236,6 +242,12 @@ async function ensureData(size) {
 // ---------------------------------------------------------------------------------------------
 // Run
 
+// Other work on the machine skews wall times (2 cores): note the load before and after.
+const loadBefore = os.loadavg();
+if (loadBefore[0] > 0.7) {
+  log(`bench: load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}: other processes are busy; wall times will be high (try --repeat 3)`);
+}
+
 const tmpDir = await mkdtemp(join(os.tmpdir(), 'churn-bench-'));
 const results = [];
 let failures = 0;
@@ -267,7 +279,7 @@ try {
           best ??= { ...run, failed: 'verification' };
           break;
         }
-        log(`  ${run.wall.toFixed(2)} s, peak RSS ${run.rssKiB === undefined ? '?' : (run.rssKiB / 1024).toFixed(0)} MiB; ${note}`);
+        log(`  ${run.wall.toFixed(2)} s${run.cpu === undefined ? '' : ` (CPU ${run.cpu.toFixed(2)} s)`}, peak RSS ${run.rssKiB === undefined ? '?' : (run.rssKiB / 1024).toFixed(0)} MiB; ${note}`);
         if (best === undefined || best.failed || run.wall < best.wall) best = { ...run, note };
       }
       results.push({ size, route: route.name, bytes, ...best });
@@ -285,15 +297,15 @@ const thousands = (value) => (Number.isFinite(value) ? Math.round(value).toLocal
 const rssMB = (r) => (r.rssKiB === undefined ? undefined : (r.rssKiB * 1024) / 1e6);
 
 const tableLines = [
-  '| size | route | wall s | rows/s | MB/s | peak RSS MB |',
-  '| --- | --- | ---: | ---: | ---: | ---: |',
+  '| size | route | wall s | rows/s | MB/s | peak RSS MB | CPU s (user+sys) |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
 ];
 for (const r of results) {
   if (r.failed) {
-    tableLines.push(`| ${r.size.label} | ${r.route} | failed (${r.failed}) after ${fmt(r.wall, 2)} | – | – | ${fmt(rssMB(r), 0)} |`);
+    tableLines.push(`| ${r.size.label} | ${r.route} | failed (${r.failed}) after ${fmt(r.wall, 2)} | – | – | ${fmt(rssMB(r), 0)} | ${fmt(r.cpu, 2)} |`);
   } else {
     tableLines.push(
-      `| ${r.size.label} | ${r.route} | ${fmt(r.wall, 2)} | ${thousands(r.size.lines / r.wall)} | ${fmt(r.bytes / 1e6 / r.wall, 1)} | ${fmt(rssMB(r), 0)} |`,
+      `| ${r.size.label} | ${r.route} | ${fmt(r.wall, 2)} | ${thousands(r.size.lines / r.wall)} | ${fmt(r.bytes / 1e6 / r.wall, 1)} | ${fmt(rssMB(r), 0)} | ${fmt(r.cpu, 2)} |`,
     );
   }
 }
@@ -318,6 +330,7 @@ if (small && large) {
     }
   }
 }
+const loadAfter = os.loadavg();
 const noteLines = results.filter((r) => r.note).map((r) => `- ${r.size.label} ${r.route}: ${r.note}`);
 
 process.stdout.write(`\n${tableLines.join('\n')}\n\n${ratioLines.join('\n')}\n`);
@@ -343,6 +356,8 @@ function machine() {
     `- OS: ${distro}, Linux ${os.release()} (${os.arch()})`,
     `- DuckDB: @duckdb/node-api ${duckdb}, \`SET threads=2\``,
     `- churn: commit ${commit} (built from the working tree, which may hold uncommitted changes)`,
+    `- Load average (1/5/15 min): ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} at the start, `
+      + `${loadAfter.map((x) => x.toFixed(2)).join(' / ')} at the end (the runs themselves add up to ~1-2)`,
   ];
 }
 
@@ -384,7 +399,9 @@ Each route is one child process, started from a warm page cache (the orders file
   date, revenue, revenue per calendar month, distinct categories, LAG gaps over distinct customer-days), materialised
   with \`CREATE TABLE ... AS\`.
 
-Wall time is spawn-to-exit of the child, Node start-up included. Peak RSS: ${RSS_METHOD}.
+Wall time is spawn-to-exit of the child, Node start-up included; with \`--repeat N\` the fastest run is kept (its
+RSS and CPU time with it). Peak RSS: ${RSS_METHOD}. CPU s is user + system time of the child: less sensitive than
+wall time to other load on the machine, and above wall time when a route uses more than one core.
 rows/s counts data lines; MB is 10^6 bytes (file size for MB/s, RSS KiB × 1024 / 10^6 for peak RSS).
 
 ## Results

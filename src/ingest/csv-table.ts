@@ -27,7 +27,8 @@ export interface CsvTable {
   readonly encoding: TextEncoding;
   readonly delimiter: Delimiter;
   readonly headers: readonly string[];
-  readonly rows: AsyncIterable<CsvRow>;
+  /** Data rows in batches (a batch per chunk read), so the per-row loop stays synchronous. */
+  readonly rows: AsyncIterable<readonly CsvRow[]>;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -79,7 +80,18 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
   const parsed = options.parser === 'csv-parse' ? csvParseRecords(text, fieldDelimiter) : fastRecords(text, fieldDelimiter);
   const records = parsed[Symbol.asyncIterator]();
 
-  const first = await nextRecord(records, file);
+  let pending: CsvRecord[] = [];
+  const nextBatch = async (): Promise<CsvRecord[] | undefined> => {
+    if (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      return batch;
+    }
+    return nextRecord(records, file);
+  };
+  const firstBatch = await nextBatch();
+  const first = firstBatch?.[0];
+  pending = firstBatch?.slice(1) ?? [];
   if (first === undefined) {
     throw new UserError('empty_file', 'the file has no header row', { file });
   }
@@ -88,12 +100,12 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
   while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
 
   const firstRow: CsvRow = { line: first.lines, fields: first.record };
-  async function* rows(): AsyncGenerator<CsvRow> {
-    if (options.noHeader) yield firstRow;
+  async function* rows(): AsyncGenerator<readonly CsvRow[]> {
+    if (options.noHeader) yield [firstRow];
     for (;;) {
-      const next = await nextRecord(records, file);
-      if (next === undefined) return;
-      yield { line: next.lines, fields: next.record };
+      const batch = await nextBatch();
+      if (batch === undefined) return;
+      if (batch.length > 0) yield batch.map((record) => ({ line: record.lines, fields: record.record }));
     }
   }
   return { file, encoding, delimiter, headers, rows: rows() };
@@ -120,7 +132,7 @@ async function* blanksToTabs(chunks: AsyncIterable<string>): AsyncGenerator<stri
   if (partial !== '') yield rewrite(partial);
 }
 
-async function nextRecord(records: AsyncIterator<CsvRecord>, file: string): Promise<CsvRecord | undefined> {
+async function nextRecord(records: AsyncIterator<CsvRecord[]>, file: string): Promise<CsvRecord[] | undefined> {
   try {
     const next = await records.next();
     return next.done ? undefined : next.value;

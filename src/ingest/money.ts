@@ -19,6 +19,9 @@ export interface ParsedMoney {
  * (trailing minus, common in Israeli ERPs) and `(12.00)`. Returns undefined for anything else.
  */
 export function parseMoney(raw: string, decimalMark: DecimalMark): ParsedMoney | undefined {
+  // Most amounts in a big export are plain (`1234.50`, `-12`): read those without the general path.
+  const simple = plainNumber(raw, decimalMark);
+  if (simple !== undefined) return { value: simple, currency: undefined };
   let text = raw.trim();
   if (text === '') return undefined;
   let currency: string | undefined;
@@ -49,6 +52,29 @@ export function parseMoney(raw: string, decimalMark: DecimalMark): ParsedMoney |
   const value = Number(plain);
   if (!Number.isFinite(value)) return undefined;
   return { value: negative && value !== 0 ? -value : value, currency };
+}
+
+/**
+ * `-?digits(.digits)?` with the file's decimal mark, and nothing else (no spaces, signs after,
+ * groups or currency): the value Number() gives, which is what the general path gives too.
+ */
+function plainNumber(raw: string, decimalMark: DecimalMark): number | undefined {
+  const length = raw.length;
+  if (length === 0 || length > 20) return undefined;
+  let index = raw.charCodeAt(0) === 45 ? 1 : 0;
+  if (index === length) return undefined;
+  let digits = 0;
+  let mark = -1;
+  const markCode = decimalMark === '.' ? 46 : 44;
+  for (; index < length; index++) {
+    const code = raw.charCodeAt(index);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code === markCode && mark < 0 && digits > 0) mark = index;
+    else return undefined;
+  }
+  if (mark === length - 1) return undefined;
+  const value = Number(decimalMark === '.' ? raw : raw.replace(',', '.'));
+  return value === 0 ? 0 : value;
 }
 
 /** Remove thousands groups (only in groups of three) and turn the decimal mark into a dot. */

@@ -74,7 +74,7 @@ export async function readComplaints(
   const text = (fields: readonly string[], index: number | undefined): string =>
     index === undefined ? '' : (fields[index] ?? '').trim();
 
-  for await (const { line, fields } of table.rows) {
+  for await (const batch of table.rows) for (const { line, fields } of batch) {
     rowsRead++;
     const customerId = text(fields, col.customer);
     if (customerId === '') {

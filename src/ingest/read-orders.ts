@@ -140,13 +140,15 @@ export async function readOrders(
     for (const row of held) consume(row);
     held.length = 0;
   };
-  for await (const row of table.rows) {
-    if (!sniffing) {
-      consume(row);
-      continue;
+  for await (const batch of table.rows) {
+    for (const row of batch) {
+      if (!sniffing) {
+        consume(row);
+        continue;
+      }
+      held.push(row);
+      if (held.length >= SNIFF_ROWS) settleDecimalMark();
     }
-    held.push(row);
-    if (held.length >= SNIFF_ROWS) settleDecimalMark();
   }
   if (sniffing) settleDecimalMark();
 

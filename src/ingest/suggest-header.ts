@@ -44,12 +44,17 @@ export function suggestHeader(
 }
 
 /** The fields of the first `count` rows (for suggestions only; the rows are not used after). */
-export async function sampleRows(rows: AsyncIterable<{ fields: readonly string[] }>, count: number): Promise<string[][]> {
+export async function sampleRows(
+  rows: AsyncIterable<readonly { fields: readonly string[] }[]>,
+  count: number,
+): Promise<string[][]> {
   const sample: string[][] = [];
   if (count <= 0) return sample;
-  for await (const row of rows) {
-    sample.push([...row.fields]);
-    if (sample.length >= count) break;
+  for await (const batch of rows) {
+    for (const row of batch) {
+      sample.push([...row.fields]);
+      if (sample.length >= count) return sample;
+    }
   }
   return sample;
 }
