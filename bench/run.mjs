@@ -400,8 +400,10 @@ Each route is one child process, started from a warm page cache (the orders file
   with \`CREATE TABLE ... AS\`.
 
 Wall time is spawn-to-exit of the child, Node start-up included; with \`--repeat N\` the fastest run is kept (its
-RSS and CPU time with it). Peak RSS: ${RSS_METHOD}. CPU s is user + system time of the child: less sensitive than
-wall time to other load on the machine, and above wall time when a route uses more than one core.
+RSS and CPU time with it).
+Peak RSS: ${RSS_METHOD}.
+CPU s is user + system time of the child: less sensitive than wall time to other load on the machine, and above
+wall time when a route uses more than one core (threads, GC).
 rows/s counts data lines; MB is 10^6 bytes (file size for MB/s, RSS KiB × 1024 / 10^6 for peak RSS).
 
 ## Results

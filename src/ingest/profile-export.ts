@@ -3,7 +3,7 @@ import { formatDay, type Day } from './day.js';
 import { DELIMITER_LABELS } from './delimiter.js';
 import type { InputSource } from './input-source.js';
 import { readComplaints, type ReadComplaintsOptions } from './read-complaints.js';
-import { readOrders, type ReadOrdersOptions } from './read-orders.js';
+import { readOrders, type OrdersInput, type ReadOrdersOptions } from './read-orders.js';
 import type { RejectReason, RowReject } from './reject-log.js';
 import { UserError } from './user-error.js';
 
@@ -47,20 +47,10 @@ export async function profileOrders(source: InputSource, options: ReadOrdersOpti
   const range = dateRange(tokens, date.days);
   return {
     kind: 'orders',
-    file: input.file,
-    encoding: input.encoding,
-    delimiter: DELIMITER_LABELS[input.delimiter],
+    ...commonProfile(input, usableRows, customers.size),
     decimalMark: input.decimalMark,
     currency: input.currency,
     dates: [date.report],
-    columns: columnList(input.mapping.headers, input.mapping.columnOf),
-    ignoredHeaders: input.mapping.ignoredHeaders,
-    rowsRead: input.rowsRead,
-    rowsUsable: usableRows,
-    rowsRejected: input.rejects.count,
-    rejectedByReason: input.rejects.byReason,
-    firstRejects: input.rejects.sortedFirst(),
-    customers: customers.size,
     ...range,
     usable: usableRows > 0 && date.report.problem === undefined,
   };
@@ -84,22 +74,35 @@ export async function profileComplaints(
   const dates = input.closedDates.distinctCount > 0 ? [opened.report, closed.report] : [opened.report];
   return {
     kind: 'complaints',
-    file: input.file,
-    encoding: input.encoding,
-    delimiter: DELIMITER_LABELS[input.delimiter],
+    ...commonProfile(input, usableRows, customers.size),
     decimalMark: undefined,
     currency: undefined,
     dates,
+    ...dateRange(tokens, opened.days),
+    usable: usableRows > 0 && dates.every((d) => d.problem === undefined),
+  };
+}
+
+/** The facts every export has, orders or complaints. */
+function commonProfile(
+  input: Pick<OrdersInput, 'file' | 'encoding' | 'delimiter' | 'rowsRead' | 'rejects'> & {
+    readonly mapping: { readonly headers: readonly string[]; readonly columnOf: Partial<Record<string, number>>; readonly ignoredHeaders: readonly string[] };
+  },
+  rowsUsable: number,
+  customers: number,
+) {
+  return {
+    file: input.file,
+    encoding: input.encoding,
+    delimiter: DELIMITER_LABELS[input.delimiter],
     columns: columnList(input.mapping.headers, input.mapping.columnOf),
     ignoredHeaders: input.mapping.ignoredHeaders,
     rowsRead: input.rowsRead,
-    rowsUsable: usableRows,
+    rowsUsable,
     rowsRejected: input.rejects.count,
     rejectedByReason: input.rejects.byReason,
     firstRejects: input.rejects.sortedFirst(),
-    customers: customers.size,
-    ...dateRange(tokens, opened.days),
-    usable: usableRows > 0 && dates.every((d) => d.problem === undefined),
+    customers,
   };
 }
 

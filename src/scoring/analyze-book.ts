@@ -123,8 +123,8 @@ export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scorin
     asOf,
     currency: orders.currency,
     inputs: {
-      orders: summarizeOrders(orders, timelines.orders, book.orderDateFormat),
-      complaints: complaints === undefined ? undefined : summarizeComplaints(complaints, timelines.complaints, book.complaintDateFormat),
+      orders: summarizeInput(orders, timelines.orders, book.orderDateFormat),
+      complaints: complaints === undefined ? undefined : summarizeInput(complaints, timelines.complaints, book.complaintDateFormat),
     },
     customers: rankCustomers(scored, sort),
     model: model === undefined ? undefined : { params: model.fit.params, logLikelihood: model.fit.logLikelihood, horizonDays: model.horizonDays },
@@ -132,28 +132,12 @@ export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scorin
   };
 }
 
-function summarizeOrders(input: OrdersInput, counts: { rowsUsed: number; rowsAfterAsOf: number }, format: DateFormat): InputSummary {
-  return {
-    file: input.file,
-    rowsRead: input.rowsRead,
-    rowsUsed: counts.rowsUsed,
-    rowsRejected: input.rejects.count,
-    rowsAfterAsOf: counts.rowsAfterAsOf,
-    rejectedByReason: input.rejects.byReason,
-    firstRejects: input.rejects.sortedFirst(),
-    encoding: input.encoding,
-    delimiter: DELIMITER_LABELS[input.delimiter],
-    dateFormat: DATE_FORMAT_LABELS[format],
-    columns: columnsOf(input.mapping.headers, input.mapping.columnOf),
-    ignoredHeaders: input.mapping.ignoredHeaders,
-  };
-}
+/** What both readers report of an input, whatever its kind. */
+type ReadInput = Pick<OrdersInput, 'file' | 'rowsRead' | 'rejects' | 'encoding' | 'delimiter'> & {
+  readonly mapping: { readonly headers: readonly string[]; readonly columnOf: Partial<Record<string, number>>; readonly ignoredHeaders: readonly string[] };
+};
 
-function summarizeComplaints(
-  input: ComplaintsInput,
-  counts: { rowsUsed: number; rowsAfterAsOf: number },
-  format: DateFormat,
-): InputSummary {
+function summarizeInput(input: ReadInput, counts: { rowsUsed: number; rowsAfterAsOf: number }, format: DateFormat): InputSummary {
   return {
     file: input.file,
     rowsRead: input.rowsRead,
