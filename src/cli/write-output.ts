@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../ingest/user-error.js';
 
@@ -9,6 +9,13 @@ import { UserError } from '../ingest/user-error.js';
  * A run that fails or is killed before the rename leaves the old file as it was.
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  // A device, pipe or socket (-o /dev/stdout, a FIFO) is written in place: renaming over it would
+  // replace it with a regular file, and "atomic" means nothing for a stream anyway.
+  const existing = await stat(path).catch(() => undefined);
+  if (existing !== undefined && !existing.isFile()) {
+    await writeFile(path, content, 'utf8');
+    return;
+  }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,5 +92,13 @@ describe('nightly runs', () => {
     const run = runChurn([...BOOK, '--previous', notReport]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('is not a churn report');
+  });
+});
+
+describe('-o to a device', () => {
+  it('writes through /dev/null in place instead of renaming a file over it', () => {
+    const run = runChurn([...BOOK, '-o', '/dev/null']);
+    expect(run.status).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 });
