@@ -330,6 +330,23 @@ if (small && large) {
     }
   }
 }
+// The BG/NBD fit on CDNOW master, timed on its own (issue: fit time is part of the benchmark).
+{
+  const fit = spawnSync(process.execPath, [join(BENCH, 'fit-cdnow.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  const line = (fit.stdout ?? '').trim().split('\n').pop() ?? '';
+  try {
+    const result = JSON.parse(line);
+    if (result.skipped) ratioLines.push(`- BG/NBD fit on CDNOW master: skipped (${result.skipped})`);
+    else {
+      ratioLines.push(
+        `- BG/NBD fit on CDNOW master (${result.customers} customers, ${result.distinctSummaries} distinct (x, tx, T)): ` +
+          `${result.bestMs} ms (best of 3: ${result.fitMs.join(', ')} ms), ${result.iterations} BFGS iterations, LL ${result.logLikelihood}`,
+      );
+    }
+  } catch {
+    ratioLines.push(`- BG/NBD fit on CDNOW master: failed (${(fit.stderr ?? '').trim().split('\n')[0]})`);
+  }
+}
 const loadAfter = os.loadavg();
 const noteLines = results.filter((r) => r.note).map((r) => `- ${r.size.label} ${r.route}: ${r.note}`);
 

@@ -6,6 +6,7 @@ import type { InputSource } from './input-source.js';
 import { detectDecimalMark, parseMoney, type DecimalMark } from './money.js';
 import { toCents, type OrderLine } from './order-line.js';
 import { RejectLog } from './reject-log.js';
+import { UserError } from './user-error.js';
 import type { TextEncoding } from './encoding.js';
 import type { Delimiter } from './delimiter.js';
 import { sampleRows, suggestHeader } from './suggest-header.js';
@@ -28,6 +29,24 @@ export interface OrdersInput {
   readonly currency: string | undefined;
   readonly rowsRead: number;
   readonly rejects: RejectLog;
+}
+
+/** At least this share of rows with more fields than the header is a broken export, not a few bad rows. */
+const RAGGED_EXPORT_SHARE = 0.05;
+
+/**
+ * A few rows with extra fields are skipped like any bad row; many mean the columns cannot be
+ * trusted (the wrong delimiter, unquoted delimiters inside values, a changed export): stop.
+ */
+function failOnRaggedExport(file: string, rowsRead: number, rejects: RejectLog): void {
+  const ragged = rejects.byReason.extra_fields ?? 0;
+  if (ragged === 0 || ragged < RAGGED_EXPORT_SHARE * rowsRead) return;
+  const first = rejects.sortedFirst().find((reject) => reject.reason === 'extra_fields');
+  throw new UserError('ragged_rows', `${ragged} of ${rowsRead} rows have more fields than the header`, {
+    file,
+    ...(first === undefined ? {} : { line: first.line }),
+    hint: 'A value holds an unquoted delimiter, or the delimiter is wrong (--delimiter), or the export changed',
+  });
 }
 
 /** Rows looked at to suggest the column for a missing field. */
@@ -151,6 +170,7 @@ export async function readOrders(
     }
   }
   if (sniffing) settleDecimalMark();
+  failOnRaggedExport(file, rowsRead, rejects);
 
   return {
     file,

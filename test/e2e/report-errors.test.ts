@@ -84,6 +84,16 @@ describe('churn report user errors', () => {
     expect(run.stderr).toContain('--strict: 1 row(s) rejected');
   });
 
+  it('ragged rows: a few are skipped, many stop the run', () => {
+    const good = Array.from({ length: 40 }, (_, i) => `A,2025-01-${String(1 + (i % 28)).padStart(2, '0')},5`);
+    const few = csv('few-ragged.csv', `customer,date,amount\n${good.join('\n')}\nA,2025-02-01,5,oops\n`);
+    const skipped = runChurn(['report', few]);
+    expect(skipped.status).toBe(0);
+    expect(skipped.stderr).toContain(`${few}:42:`);
+    const many = csv('many-ragged.csv', `customer,date,amount\n${good.slice(0, 10).join('\n')}\nA,2025-02-01,5,7\nA,2025-02-02,5,7\n`);
+    expectOneLineError(runChurn(['report', many]), `${many}:12: 2 of 12 rows have more fields than the header`);
+  });
+
   it('an unknown option is a usage error (exit 2)', () => {
     expect(runChurn(['report', 'x.csv', '--bogus']).status).toBe(2);
   });

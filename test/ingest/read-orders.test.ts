@@ -185,15 +185,23 @@ describe('readOrders', () => {
   });
 
   it('rejects extra non-empty fields but tolerates trailing empty columns', async () => {
-    const { input, lines } = await read('customer,date,amount,,\nC1,2025-03-07,5,,\nC2,2025-03-07,1,234.50\nC3,2025-03-07,6, ,\n');
+    // One ragged row among 22 (under 5%): skipped, not fatal.
+    const padding = Array.from({ length: 19 }, (_, i) => `P${i},2025-03-08,1,,`).join('\n');
+    const { input, lines } = await read(`customer,date,amount,,\nC1,2025-03-07,5,,\nC2,2025-03-07,1,234.50\nC3,2025-03-07,6, ,\n${padding}\n`);
     expect(input.mapping.headers).toEqual(['customer', 'date', 'amount']);
-    expect(lines.map((l) => [l.line, l.customerId, l.amountCents])).toEqual([
+    expect(lines.slice(0, 2).map((l) => [l.line, l.customerId, l.amountCents])).toEqual([
       [2, 'C1', 500],
       [4, 'C3', 600],
     ]);
+    expect(lines).toHaveLength(21);
     expect(input.rejects.sortedFirst()).toEqual([
       { file: 'orders.csv', line: 3, reason: 'extra_fields', field: undefined, value: '4 fields, header has 3' },
     ]);
+  });
+
+  it('stops on an export where 5% or more of the rows have extra fields', async () => {
+    const error = await userError('customer,date,amount\nC1,2025-03-07,5\nC2,2025-03-07,1,234.50\nC3,2025-03-07,6\n');
+    expect([error.code, error.line, error.message]).toEqual(['ragged_rows', 3, '1 of 3 rows have more fields than the header']);
   });
 
   it('rejects a customer id with undecodable bytes (forced encoding)', async () => {
