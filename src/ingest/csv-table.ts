@@ -1,5 +1,5 @@
 import { CsvError } from 'csv-parse';
-import { csvParseRecords, fastRecords, MAX_RECORD_BYTES, type CsvRecord } from './csv-records.js';
+import { csvParseRecords, fastRecords, type CsvRecord } from './csv-records.js';
 import { createDecoder, detectEncoding, type TextEncoding } from './encoding.js';
 import { detectDelimiter, type Delimiter } from './delimiter.js';
 import type { InputSource } from './input-source.js';

@@ -9,7 +9,7 @@ import type { ReportContext, ReportRow } from './report-rows.js';
 export const SCHEMA_VERSION = 1;
 
 /** The JSON document; keys are built in a fixed order so the same analysis gives the same bytes. */
-export function jsonReport(context: ReportContext, rows: readonly ReportRow[]): object {
+function jsonReport(context: ReportContext, rows: readonly ReportRow[]): object {
   const { analysis, changes } = context;
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -15,15 +15,12 @@ import { rankCustomers, type SortKey } from './rank-customers.js';
 import { scoreCustomer, type ScoredCustomer } from './score-customer.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
-export interface AnalysisRequest {
+/** The exports to read and how. */
+export interface ReadBookRequest {
   readonly orders: InputSource;
   readonly complaints?: InputSource | undefined;
   readonly orderOptions: ReadOrdersOptions;
   readonly complaintOptions: ReadComplaintsOptions;
-  /** End of this day; default: the latest order date in the export. */
-  readonly asOf?: Day | undefined;
-  readonly scoring: ScoringSettings;
-  readonly sort: SortKey;
 }
 
 /** What was read from one input and what became of every row. */
@@ -68,9 +65,7 @@ export interface ReadBook {
 }
 
 /** Ingest and history: stream both exports into one ledger and settle the date layouts. */
-export async function readBook(
-  request: Pick<AnalysisRequest, 'orders' | 'complaints' | 'orderOptions' | 'complaintOptions'>,
-): Promise<ReadBook> {
+export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
   const ledger = new BookLedger();
   const orders = await readOrders(request.orders, request.orderOptions, (line) => ledger.addOrderLine(line));
   const complaints =
@@ -95,12 +90,10 @@ export async function readBook(
   };
 }
 
-/** The whole pipeline short of words: ingest -> history -> signals -> scoring. */
-export async function analyzeBook(request: AnalysisRequest): Promise<BookAnalysis> {
-  return analyzeReadBook(await readBook(request), request.asOf, request.scoring, request.sort);
-}
-
-/** Timelines as of a day (default: the latest order), every customer scored and ranked. */
+/**
+ * The analysis short of words (history -> signals -> scoring): timelines as of a day (default: the
+ * latest order), every customer scored and ranked.
+ */
 export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scoring: ScoringSettings, sort: SortKey): BookAnalysis {
   const { orders, complaints } = book;
   const asOf = asOfDay ?? book.latestOrderDay;
