@@ -5,10 +5,15 @@ import type { ComplaintLine } from '../ingest/read-complaints.js';
 export interface DayLedger {
   rows: number;
   netCents: number;
-  /** Order ids with at least one sale line; undefined when the export has no order ids. */
-  orderIds: Set<string> | undefined;
+  /**
+   * 32-bit hashes of the order ids with at least one sale line; undefined when the export has no
+   * order ids. Hashes, not the ids: millions of id strings would be most of the memory, and two
+   * orders of one customer on one day sharing a hash is a one-in-a-billion event.
+   */
+  orderIds: Set<number> | undefined;
   hasSaleLine: boolean;
-  readonly lineCents: Map<string, number>;
+  /** Flat pairs [product line index, cents, ...]: a day holds a few lines, a Map each would cost more than the data. */
+  readonly lineCents: number[];
   /** Lexically smallest non-empty name and rep seen that day, so row order cannot change them. */
   name: string | undefined;
   rep: string | undefined;
@@ -26,29 +31,40 @@ export interface CustomerLedger {
  */
 export class BookLedger {
   readonly customers = new Map<string, CustomerLedger>();
+  /** Product line names, indexed by the numbers in DayLedger.lineCents. */
+  readonly productLines: string[] = [];
+  private readonly productLineIndex = new Map<string, number>();
 
   addOrderLine(line: OrderLine): void {
     const customer = this.customer(line.customerId);
     let day = customer.days.get(line.dateToken);
     if (day === undefined) {
-      day = { rows: 0, netCents: 0, orderIds: undefined, hasSaleLine: false, lineCents: new Map(), name: undefined, rep: undefined };
+      day = { rows: 0, netCents: 0, orderIds: undefined, hasSaleLine: false, lineCents: [], name: undefined, rep: undefined };
       customer.days.set(line.dateToken, day);
     }
     day.rows++;
     day.netCents += line.amountCents;
     if (line.amountCents >= 0) {
       day.hasSaleLine = true;
-      if (line.orderId !== undefined) (day.orderIds ??= new Set()).add(line.orderId);
+      if (line.orderId !== undefined) (day.orderIds ??= new Set()).add(hashOrderId(line.orderId));
     }
-    if (line.productLine !== undefined) {
-      day.lineCents.set(line.productLine, (day.lineCents.get(line.productLine) ?? 0) + line.amountCents);
-    }
+    if (line.productLine !== undefined) addLineCents(day.lineCents, this.productLineNumber(line.productLine), line.amountCents);
     day.name = smallest(day.name, line.customerName);
     day.rep = smallest(day.rep, line.rep);
   }
 
   addComplaint(complaint: ComplaintLine): void {
     this.customer(complaint.customerId).complaints.push(complaint);
+  }
+
+  private productLineNumber(productLine: string): number {
+    let index = this.productLineIndex.get(productLine);
+    if (index === undefined) {
+      index = this.productLines.length;
+      this.productLines.push(productLine);
+      this.productLineIndex.set(productLine, index);
+    }
+    return index;
   }
 
   private customer(customerId: string): CustomerLedger {
@@ -64,4 +80,24 @@ export class BookLedger {
 function smallest(current: string | undefined, next: string | undefined): string | undefined {
   if (next === undefined) return current;
   return current === undefined || next < current ? next : current;
+}
+
+function addLineCents(pairs: number[], productLine: number, cents: number): void {
+  for (let i = 0; i < pairs.length; i += 2) {
+    if (pairs[i] === productLine) {
+      pairs[i + 1] = (pairs[i + 1] as number) + cents;
+      return;
+    }
+  }
+  pairs.push(productLine, cents);
+}
+
+/** FNV-1a, 32 bits, over the UTF-16 code units of the id. */
+export function hashOrderId(orderId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < orderId.length; i++) {
+    hash ^= orderId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }

@@ -53,7 +53,7 @@ export function buildTimelines(
   const ids = [...ledger.customers.keys()].sort(compareIds);
   for (const id of ids) {
     const customer = ledger.customers.get(id) as CustomerLedger;
-    const built = buildDays(customer, dates.orderDay, asOf, orders);
+    const built = buildDays(customer, dates.orderDay, asOf, orders, ledger.productLines);
     const hasOrders = built.days.some((day) => day.orders > 0);
     const complaintRecords = buildComplaints(customer, dates, asOf, complaints, hasOrders, complaintRejects, complaintsFile);
     if (hasOrders) timelines.push({ customerId: id, name: built.name, rep: built.rep, days: built.days, complaints: complaintRecords });
@@ -66,7 +66,7 @@ export function buildTimelines(
   return { asOf, timelines, orders, complaints };
 }
 
-function buildDays(customer: CustomerLedger, orderDay: readonly Day[], asOf: Day, counts: RowCounts) {
+function buildDays(customer: CustomerLedger, orderDay: readonly Day[], asOf: Day, counts: RowCounts, productLines: readonly string[]) {
   const byDay = new Map<Day, { orders: number; netCents: number; lineCents: Map<string, number> }>();
   let name: string | undefined;
   let rep: string | undefined;
@@ -86,8 +86,9 @@ function buildDays(customer: CustomerLedger, orderDay: readonly Day[], asOf: Day
     }
     if (ledgerDay.hasSaleLine) merged.orders += Math.max(1, ledgerDay.orderIds?.size ?? 1);
     merged.netCents += ledgerDay.netCents;
-    for (const [productLine, cents] of ledgerDay.lineCents) {
-      merged.lineCents.set(productLine, (merged.lineCents.get(productLine) ?? 0) + cents);
+    for (let i = 0; i < ledgerDay.lineCents.length; i += 2) {
+      const productLine = productLines[ledgerDay.lineCents[i] as number] as string;
+      merged.lineCents.set(productLine, (merged.lineCents.get(productLine) ?? 0) + (ledgerDay.lineCents[i + 1] as number));
     }
     // The latest name and rep win; on the same day the lexically smaller, so row order never matters.
     if (ledgerDay.name !== undefined && (day > nameDay || (day === nameDay && name !== undefined && ledgerDay.name < name))) {
