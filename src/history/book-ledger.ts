@@ -10,7 +10,7 @@ export interface DayLedger {
    * order ids. Hashes, not the ids: millions of id strings would be most of the memory, and two
    * orders of one customer on one day sharing a hash is a one-in-a-billion event.
    */
-  orderIds: Set<number> | undefined;
+  orderIds: OrderIdHashes;
   hasSaleLine: boolean;
   /** Flat pairs [product line index, cents, ...]: a day holds a few lines, a Map each would cost more than the data. */
   readonly lineCents: number[];
@@ -46,7 +46,7 @@ export class BookLedger {
     day.netCents += line.amountCents;
     if (line.amountCents >= 0) {
       day.hasSaleLine = true;
-      if (line.orderId !== undefined) (day.orderIds ??= new Set()).add(hashOrderId(line.orderId));
+      if (line.orderId !== undefined) day.orderIds = withOrderId(day.orderIds, hashOrderId(line.orderId));
     }
     if (line.productLine !== undefined) addLineCents(day.lineCents, this.productLineNumber(line.productLine), line.amountCents);
     day.name = smallest(day.name, line.customerName);
@@ -80,6 +80,24 @@ export class BookLedger {
 function smallest(current: string | undefined, next: string | undefined): string | undefined {
   if (next === undefined) return current;
   return current === undefined || next < current ? next : current;
+}
+
+/**
+ * Distinct order-id hashes of a day: nothing yet, the one hash of a day's single order (the usual
+ * case, kept as a number), or a Set once a second order shows up.
+ */
+export type OrderIdHashes = undefined | number | Set<number>;
+
+function withOrderId(hashes: OrderIdHashes, hash: number): OrderIdHashes {
+  if (hashes === undefined || hashes === hash) return hash;
+  if (typeof hashes === 'number') return new Set([hashes, hash]);
+  hashes.add(hash);
+  return hashes;
+}
+
+/** How many distinct orders a day's hashes stand for. */
+export function orderCount(hashes: OrderIdHashes): number {
+  return hashes === undefined ? 0 : typeof hashes === 'number' ? 1 : hashes.size;
 }
 
 function addLineCents(pairs: number[], productLine: number, cents: number): void {

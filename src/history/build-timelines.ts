@@ -1,7 +1,7 @@
 import type { Day } from '../ingest/day.js';
 import type { RejectLog } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
-import type { BookLedger, CustomerLedger } from './book-ledger.js';
+import { orderCount, type BookLedger, type CustomerLedger } from './book-ledger.js';
 import type { ComplaintRecord, CustomerTimeline, DayActivity, LineRevenue } from './customer-timeline.js';
 
 /** Day numbers of each date column's tokens, once each column's layout is known. */
@@ -84,7 +84,7 @@ function buildDays(customer: CustomerLedger, orderDay: readonly Day[], asOf: Day
       merged = { orders: 0, netCents: 0, lineCents: new Map() };
       byDay.set(day, merged);
     }
-    if (ledgerDay.hasSaleLine) merged.orders += Math.max(1, ledgerDay.orderIds?.size ?? 1);
+    if (ledgerDay.hasSaleLine) merged.orders += Math.max(1, orderCount(ledgerDay.orderIds));
     merged.netCents += ledgerDay.netCents;
     for (let i = 0; i < ledgerDay.lineCents.length; i += 2) {
       const productLine = productLines[ledgerDay.lineCents[i] as number] as string;
