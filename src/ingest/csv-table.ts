@@ -1,13 +1,15 @@
 import { CsvError } from 'csv-parse';
 import { csvParseRecords, fastRecords, type CsvRecord } from './csv-records.js';
 import { createDecoder, detectEncoding, type TextEncoding } from './encoding.js';
-import { detectDelimiter, type Delimiter } from './delimiter.js';
+import { detectDelimiter, parseDelimiterOption, type Delimiter } from './delimiter.js';
 import type { InputSource } from './input-source.js';
 import { UserError } from './user-error.js';
 
 export interface CsvDialectOptions {
   readonly encoding?: TextEncoding | undefined;
   readonly delimiter?: Delimiter | undefined;
+  /** Whether a row is a header this reader recognises; lets title rows above the header be skipped. */
+  readonly isHeader?: ((cells: readonly string[]) => boolean) | undefined;
   /** The first line is data, not headers; columns are then named `column 1`, `column 2`, ... */
   readonly noHeader?: boolean | undefined;
   /** `csv-parse` reads every line with csv-parse; `auto` (default) splits simple lines itself, identically. */
@@ -27,11 +29,15 @@ export interface CsvTable {
   readonly encoding: TextEncoding;
   readonly delimiter: Delimiter;
   readonly headers: readonly string[];
+  /** Title rows skipped above the header row (see `isHeader`). */
+  readonly preambleRows: number;
   /** Data rows in batches (a batch per chunk read), so the per-row loop stays synchronous. */
   readonly rows: AsyncIterable<readonly CsvRow[]>;
 }
 
 const HEAD_BYTES = 64 * 1024;
+/** Title rows looked through for the header row. */
+const MAX_PREAMBLE_ROWS = 10;
 
 /** Open an export: sniff encoding and delimiter from its first bytes, read the header, stream the rest. */
 export async function openCsvTable(source: InputSource, options: CsvDialectOptions = {}): Promise<CsvTable> {
@@ -59,7 +65,9 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
   const decoder = createDecoder(encoding);
   const headText = decoder.write(head);
   rejectBinary(file, headText);
-  const delimiter = options.delimiter ?? detectDelimiter(headText);
+  // Excel writes `sep=;` as a first line when asked to keep the delimiter: it names the delimiter.
+  const excelSeparator = /^sep=(.)\r?\n/.exec(headText)?.[1];
+  const delimiter = options.delimiter ?? parseDelimiterOption(excelSeparator ?? '') ?? detectDelimiter(headText.replace(/^sep=.\r?\n/, ''));
 
   async function* decodedText(): AsyncGenerator<string> {
     yield headText;
@@ -81,6 +89,7 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
   const records = parsed[Symbol.asyncIterator]();
 
   let pending: CsvRecord[] = [];
+  let preambleRows = 0;
   const nextBatch = async (): Promise<CsvRecord[] | undefined> => {
     if (pending.length > 0) {
       const batch = pending;
@@ -90,8 +99,18 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
     return nextRecord(records, file);
   };
   const firstBatch = await nextBatch();
-  const first = firstBatch?.[0];
   pending = firstBatch?.slice(1) ?? [];
+  let first = firstBatch?.[0];
+  // ERP reports often open with title lines ("Sales by customer, 2025") above the header row: when the
+  // first row is not a header the reader recognises, the first of the next few rows that is becomes it.
+  if (first !== undefined && !options.noHeader && options.isHeader !== undefined && !options.isHeader(first.record)) {
+    const found = pending.slice(0, MAX_PREAMBLE_ROWS).findIndex((record) => options.isHeader?.(record.record));
+    if (found >= 0) {
+      preambleRows = found + 1;
+      first = pending[found] as CsvRecord;
+      pending = pending.slice(found + 1);
+    }
+  }
   if (first === undefined) {
     throw new UserError('empty_file', 'the file has no header row', { file });
   }
@@ -108,7 +127,7 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
       if (batch.length > 0) yield batch.map((record) => ({ line: record.lines, fields: record.record }));
     }
   }
-  return { file, encoding, delimiter, headers, rows: rows() };
+  return { file, encoding, delimiter, headers, preambleRows, rows: rows() };
 }
 
 /**

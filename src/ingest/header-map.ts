@@ -99,3 +99,21 @@ function duplicateHeaderError(file: string, headers: readonly string[], columns:
     { file, line: 1, hint: 'Rename or remove one of them in the export' },
   );
 }
+
+/**
+ * Whether a row could be this export's header: some cell names each required field (by an alias
+ * or by the user's --map). Used to look past title rows; never throws.
+ */
+export function namesRequiredFields<F extends string>(
+  cells: readonly string[],
+  aliases: Record<F, readonly string[]>,
+  overrides: Partial<Record<F, string>>,
+  required: readonly F[],
+): boolean {
+  const normalized = cells.map(normalizeHeader);
+  return required.every((field) => {
+    const wanted = overrides[field];
+    if (wanted !== undefined) return cells.some((cell) => cell.trim() === wanted.trim()) || normalized.includes(normalizeHeader(wanted));
+    return aliases[field].some((alias) => normalized.includes(alias));
+  });
+}

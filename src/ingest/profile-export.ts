@@ -22,6 +22,8 @@ export interface ExportProfile {
   readonly columns: readonly { readonly field: string; readonly header: string }[];
   readonly ignoredHeaders: readonly string[];
   readonly rowsRead: number;
+  /** Title rows skipped above the header row. */
+  readonly preambleRows: number;
   readonly rowsUsable: number;
   readonly rowsRejected: number;
   readonly rejectedByReason: Partial<Record<RejectReason, number>>;
@@ -85,7 +87,7 @@ export async function profileComplaints(
 
 /** The facts every export has, orders or complaints. */
 function commonProfile(
-  input: Pick<OrdersInput, 'file' | 'encoding' | 'delimiter' | 'rowsRead' | 'rejects'> & {
+  input: Pick<OrdersInput, 'file' | 'encoding' | 'delimiter' | 'rowsRead' | 'rejects' | 'preambleRows'> & {
     readonly mapping: { readonly headers: readonly string[]; readonly columnOf: Partial<Record<string, number>>; readonly ignoredHeaders: readonly string[] };
   },
   rowsUsable: number,
@@ -98,6 +100,7 @@ function commonProfile(
     columns: columnList(input.mapping.headers, input.mapping.columnOf),
     ignoredHeaders: input.mapping.ignoredHeaders,
     rowsRead: input.rowsRead,
+    preambleRows: input.preambleRows,
     rowsUsable,
     rowsRejected: input.rejects.count,
     rejectedByReason: input.rejects.byReason,

@@ -11,7 +11,7 @@ import { DateColumn, type DateFormat } from './date-column.js';
 import type { Delimiter } from './delimiter.js';
 import type { TextEncoding } from './encoding.js';
 import { COMPLAINT_HEADER_ALIASES, type ComplaintField } from './fields.js';
-import { missingFieldError, resolveHeaders, type HeaderMapping } from './header-map.js';
+import { missingFieldError, namesRequiredFields, resolveHeaders, type HeaderMapping } from './header-map.js';
 import type { InputSource } from './input-source.js';
 import { RejectLog } from './reject-log.js';
 import { sampleRows, suggestHeader } from './suggest-header.js';
@@ -43,6 +43,8 @@ export interface ComplaintsInput {
   readonly closedDates: DateColumn;
   readonly rowsRead: number;
   readonly rejects: RejectLog;
+  /** Title rows skipped above the header row. */
+  readonly preambleRows: number;
 }
 
 export async function readComplaints(
@@ -50,7 +52,7 @@ export async function readComplaints(
   options: ReadComplaintsOptions,
   onComplaint: (complaint: ComplaintLine) => void,
 ): Promise<ComplaintsInput> {
-  const table = await openCsvTable(source, options);
+  const table = await openCsvTable(source, { ...options, isHeader: (cells) => namesRequiredFields(cells, COMPLAINT_HEADER_ALIASES, options.overrides ?? {}, ['customer', 'opened']) });
   const { file, headers } = table;
   const mapping = resolveHeaders({
     file,
@@ -118,5 +120,6 @@ export async function readComplaints(
     closedDates,
     rowsRead,
     rejects,
+    preambleRows: table.preambleRows,
   };
 }

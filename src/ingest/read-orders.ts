@@ -1,7 +1,7 @@
 import { openCsvTable, type CsvDialectOptions, type CsvRow } from './csv-table.js';
 import { DateColumn, type DateFormat } from './date-column.js';
 import { ORDER_HEADER_ALIASES, type OrderField } from './fields.js';
-import { missingFieldError, resolveHeaders, type HeaderMapping } from './header-map.js';
+import { missingFieldError, namesRequiredFields, resolveHeaders, type HeaderMapping } from './header-map.js';
 import type { InputSource } from './input-source.js';
 import { detectDecimalMark, parseMoney, type DecimalMark } from './money.js';
 import { toCents, type OrderLine } from './order-line.js';
@@ -29,6 +29,8 @@ export interface OrdersInput {
   readonly currency: string | undefined;
   readonly rowsRead: number;
   readonly rejects: RejectLog;
+  /** Title rows skipped above the header row. */
+  readonly preambleRows: number;
 }
 
 /** At least this share of rows with more fields than the header is a broken export, not a few bad rows. */
@@ -61,7 +63,7 @@ export async function readOrders(
   options: ReadOrdersOptions,
   onLine: (line: OrderLine) => void,
 ): Promise<OrdersInput> {
-  const table = await openCsvTable(source, options);
+  const table = await openCsvTable(source, { ...options, isHeader: (cells) => namesRequiredFields(cells, ORDER_HEADER_ALIASES, options.overrides ?? {}, ['customer', 'date']) });
   const { file, headers } = table;
   const mapping = resolveHeaders({
     file,
@@ -184,5 +186,6 @@ export async function readOrders(
     },
     rowsRead,
     rejects,
+    preambleRows: table.preambleRows,
   };
 }

@@ -23,6 +23,7 @@ function profileBlock(profile: ExportProfile): string {
   }
   profile.columns.forEach((column, index) => row(index === 0 ? 'columns' : '', `${column.field.padEnd(12)} <- "${column.header}"`));
   row('ignored', profile.ignoredHeaders.length === 0 ? '(none)' : profile.ignoredHeaders.map((h) => `"${h}"`).join(', '));
+  if (profile.preambleRows > 0) row('title rows', `${profile.preambleRows} above the header row, skipped`);
   row('rows', `${profile.rowsRead} read, ${profile.rowsUsable} usable, ${profile.rowsRejected} rejected`);
   row('customers', String(profile.customers));
   if (profile.firstDate !== undefined) row('date range', `${profile.firstDate} .. ${profile.lastDate}`);
@@ -50,6 +51,7 @@ export function renderCheckJson(profiles: readonly ExportProfile[]): string {
       dates: profile.dates,
       columns: Object.fromEntries(profile.columns.map((column) => [column.field, column.header])),
       ignoredHeaders: profile.ignoredHeaders,
+      preambleRows: profile.preambleRows,
       rowsRead: profile.rowsRead,
       rowsUsable: profile.rowsUsable,
       rowsRejected: profile.rowsRejected,

@@ -315,3 +315,17 @@ describe('readOrders: a sale and its full return cancel exactly', () => {
     expect(lines.map((line) => line.amountCents)).toEqual([613, -613]);
   });
 });
+
+describe('readOrders: title rows and Excel sep= lines above the header', () => {
+  it('finds the header below report titles and keeps true line numbers', async () => {
+    const { input, lines } = await read('sep=;\nSales by customer 2025;;\nPrinted 01/11/2025;;\nCustomer;Date;Amount\nA;2025-01-01;5\nA;nope;7\n');
+    expect([input.delimiter, input.preambleRows, input.rowsRead]).toEqual([';', 3, 2]);
+    expect(lines.map((l) => [l.line, l.customerId])).toEqual([[5, 'A']]);
+    expect(input.rejects.sortedFirst().map((r) => r.line)).toEqual([6]);
+  });
+
+  it('without a recognisable header in the first rows, the first row stays the header (and the error names it)', async () => {
+    const error = await userError('Report;;\nfoo;bar;baz\n1;2;3\n');
+    expect([error.code, error.line]).toEqual(['missing_column', 1]);
+  });
+});
