@@ -57,6 +57,30 @@ export class BookLedger {
     this.customer(complaint.customerId).complaints.push(complaint);
   }
 
+  /**
+   * Complaints filed under an id the orders export writes differently ("123" for "00123" after a
+   * trip through Excel, "c0007" for "C0007") join the orders customer when exactly one matches once
+   * leading zeros and case are set aside. Returns how many complaint customers were joined.
+   */
+  reconcileComplaintCustomers(): number {
+    const byLooseId = new Map<string, string | null>();
+    for (const [id, customer] of this.customers) {
+      if (customer.days.size === 0) continue;
+      const loose = looseId(id);
+      byLooseId.set(loose, byLooseId.has(loose) ? null : id);
+    }
+    let joined = 0;
+    for (const [id, customer] of [...this.customers]) {
+      if (customer.days.size > 0 || customer.complaints.length === 0) continue;
+      const target = byLooseId.get(looseId(id));
+      if (target === undefined || target === null) continue;
+      (this.customers.get(target) as CustomerLedger).complaints.push(...customer.complaints.map((c) => ({ ...c, customerId: target })));
+      this.customers.delete(id);
+      joined++;
+    }
+    return joined;
+  }
+
   private productLineNumber(productLine: string): number {
     let index = this.productLineIndex.get(productLine);
     if (index === undefined) {
@@ -118,4 +142,8 @@ export function hashOrderId(orderId: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
+}
+
+function looseId(id: string): string {
+  return id.trim().toUpperCase().replace(/^0+(?=.)/, '');
 }

@@ -72,6 +72,7 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
     request.complaints === undefined
       ? undefined
       : await readComplaints(request.complaints, request.complaintOptions, (complaint) => ledger.addComplaint(complaint));
+  if (complaints !== undefined) ledger.reconcileComplaintCustomers();
   const orderDates = orders.dates.resolve();
   const openedDates = complaints?.openedDates.resolve(orderDates.format);
   const closedDates = complaints?.closedDates.resolve(openedDates?.format ?? orderDates.format);
