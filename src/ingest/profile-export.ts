@@ -3,7 +3,8 @@ import { formatDay, type Day } from './day.js';
 import { DELIMITER_LABELS } from './delimiter.js';
 import type { InputSource } from './input-source.js';
 import { readComplaints, type ReadComplaintsOptions } from './read-complaints.js';
-import { readOrders, type OrdersInput, type ReadOrdersOptions } from './read-orders.js';
+import type { ReadInput } from './read-input.js';
+import { readOrders, type ReadOrdersOptions } from './read-orders.js';
 import type { RejectReason, RowReject } from './reject-log.js';
 import { UserError } from './user-error.js';
 
@@ -87,9 +88,7 @@ export async function profileComplaints(
 
 /** The facts every export has, orders or complaints. */
 function commonProfile(
-  input: Pick<OrdersInput, 'file' | 'encoding' | 'delimiter' | 'rowsRead' | 'rejects' | 'preambleRows'> & {
-    readonly mapping: { readonly headers: readonly string[]; readonly columnOf: Partial<Record<string, number>>; readonly ignoredHeaders: readonly string[] };
-  },
+  input: ReadInput,
   rowsUsable: number,
   customers: number,
 ) {

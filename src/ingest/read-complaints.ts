@@ -8,11 +8,10 @@ import {
   type ComplaintStatus,
 } from './complaint-vocabulary.js';
 import { DateColumn, type DateFormat } from './date-column.js';
-import type { Delimiter } from './delimiter.js';
-import type { TextEncoding } from './encoding.js';
 import { COMPLAINT_HEADER_ALIASES, type ComplaintField } from './fields.js';
 import { missingFieldError, namesRequiredFields, resolveHeaders, type HeaderMapping } from './header-map.js';
 import type { InputSource } from './input-source.js';
+import type { ReadInput } from './read-input.js';
 import { RejectLog } from './reject-log.js';
 import { sampleRows, suggestHeader } from './suggest-header.js';
 
@@ -34,17 +33,10 @@ export interface ReadComplaintsOptions extends CsvDialectOptions {
   readonly dateFormat?: DateFormat | undefined;
 }
 
-export interface ComplaintsInput {
-  readonly file: string;
-  readonly encoding: TextEncoding;
-  readonly delimiter: Delimiter;
+export interface ComplaintsInput extends ReadInput {
   readonly mapping: HeaderMapping<ComplaintField>;
   readonly openedDates: DateColumn;
   readonly closedDates: DateColumn;
-  readonly rowsRead: number;
-  readonly rejects: RejectLog;
-  /** Title rows skipped above the header row. */
-  readonly preambleRows: number;
 }
 
 export async function readComplaints(

@@ -5,10 +5,9 @@ import { missingFieldError, namesRequiredFields, resolveHeaders, type HeaderMapp
 import type { InputSource } from './input-source.js';
 import { detectDecimalMark, parseMoney, type DecimalMark } from './money.js';
 import { toCents, type OrderLine } from './order-line.js';
+import type { ReadInput } from './read-input.js';
 import { RejectLog } from './reject-log.js';
 import { UserError } from './user-error.js';
-import type { TextEncoding } from './encoding.js';
-import type { Delimiter } from './delimiter.js';
 import { sampleRows, suggestHeader } from './suggest-header.js';
 
 export interface ReadOrdersOptions extends CsvDialectOptions {
@@ -18,19 +17,12 @@ export interface ReadOrdersOptions extends CsvDialectOptions {
 }
 
 /** What ingest learned about an orders export, besides its lines. */
-export interface OrdersInput {
-  readonly file: string;
-  readonly encoding: TextEncoding;
-  readonly delimiter: Delimiter;
+export interface OrdersInput extends ReadInput {
   readonly mapping: HeaderMapping<OrderField>;
   readonly dates: DateColumn;
   readonly decimalMark: DecimalMark;
   /** ISO code of the first currency mark seen in an amount, if any. */
   readonly currency: string | undefined;
-  readonly rowsRead: number;
-  readonly rejects: RejectLog;
-  /** Title rows skipped above the header row. */
-  readonly preambleRows: number;
 }
 
 /** At least this share of rows with more fields than the header is a broken export, not a few bad rows. */

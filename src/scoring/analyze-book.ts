@@ -5,6 +5,7 @@ import { DATE_FORMAT_LABELS, type DateFormat } from '../ingest/date-column.js';
 import type { Day } from '../ingest/day.js';
 import { DELIMITER_LABELS } from '../ingest/delimiter.js';
 import type { InputSource } from '../ingest/input-source.js';
+import type { ReadInput } from '../ingest/read-input.js';
 import { readComplaints, type ComplaintsInput, type ReadComplaintsOptions } from '../ingest/read-complaints.js';
 import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../ingest/read-orders.js';
 import type { RejectReason, RowReject } from '../ingest/reject-log.js';
@@ -125,11 +126,6 @@ export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scorin
     timelines: new Map(timelines.timelines.map((timeline) => [timeline.customerId, timeline])),
   };
 }
-
-/** What both readers report of an input, whatever its kind. */
-type ReadInput = Pick<OrdersInput, 'file' | 'rowsRead' | 'rejects' | 'encoding' | 'delimiter'> & {
-  readonly mapping: { readonly headers: readonly string[]; readonly columnOf: Partial<Record<string, number>>; readonly ignoredHeaders: readonly string[] };
-};
 
 function summarizeInput(input: ReadInput, counts: { rowsUsed: number; rowsAfterAsOf: number }, format: DateFormat): InputSummary {
   return {
