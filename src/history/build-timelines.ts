@@ -1,7 +1,8 @@
 import type { Day } from '../ingest/day.js';
 import type { RejectLog } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
-import { orderCount, type BookLedger, type CustomerLedger } from './book-ledger.js';
+import type { ComplaintLine } from '../ingest/read-complaints.js';
+import type { BookLedger } from './book-ledger.js';
 import type { ComplaintRecord, CustomerTimeline, DayActivity, LineRevenue } from './customer-timeline.js';
 
 /** Day numbers of each date column's tokens, once each column's layout is known. */
@@ -27,19 +28,51 @@ export interface TimelineBook {
 /** The latest day with a sale: the default as-of date. */
 export function latestOrderDay(ledger: BookLedger, orderDay: readonly Day[]): Day | undefined {
   let latest: Day | undefined;
-  for (const customer of ledger.customers.values()) {
-    for (const [token, day] of customer.days) {
-      const value = orderDay[token];
-      if (day.hasSaleLine && value !== undefined && (latest === undefined || value > latest)) latest = value;
-    }
+  for (const token of ledger.saleTokens()) {
+    const value = orderDay[token];
+    if (value !== undefined && (latest === undefined || value > latest)) latest = value;
   }
   return latest;
 }
 
+/** Customer numbers in the ledger, sorted by id: the order of every timeline walk. */
+function customersById(ledger: BookLedger): number[] {
+  const customers = Array.from({ length: ledger.customerCount }, (_, customer) => customer);
+  return customers.sort((a, b) => compareIds(ledger.customerIdOf(a), ledger.customerIdOf(b)));
+}
+
 /**
- * Turn the ledger into per-customer timelines as of a date. Everything dated after `asOf` is
- * counted and left out here, so no signal can see it.
+ * Build each customer's timeline as of a date, in id order, and hand it to `visit`, one at a time:
+ * a timeline is dropped once visited, so memory holds the compact ledger and one customer's
+ * objects, never every customer's. Everything dated after `asOf` is counted and left out here, so
+ * no signal can see it. Returns the row counts; fails when no customer has an order by `asOf`.
  */
+export function forEachTimeline(
+  ledger: BookLedger,
+  dates: ResolvedDates,
+  asOf: Day,
+  complaintRejects: RejectLog | undefined,
+  complaintsFile: string | undefined,
+  visit: (timeline: CustomerTimeline) => void,
+): { orders: RowCounts; complaints: RowCounts } {
+  const orders: RowCounts = { rowsUsed: 0, rowsAfterAsOf: 0 };
+  const complaints: RowCounts = { rowsUsed: 0, rowsAfterAsOf: 0 };
+  let visited = 0;
+  for (const customer of customersById(ledger)) {
+    const timeline = timelineOfNumber(ledger, dates, asOf, customer, orders, complaints, complaintRejects, complaintsFile);
+    if (timeline === undefined) continue;
+    visited++;
+    visit(timeline);
+  }
+  if (visited === 0) {
+    throw new UserError('no_orders', 'no customer has an order on or before the as-of date', {
+      hint: 'Check --as-of and the date column',
+    });
+  }
+  return { orders, complaints };
+}
+
+/** Every customer's timeline at once: for the backtest and tests; reports walk them with forEachTimeline. */
 export function buildTimelines(
   ledger: BookLedger,
   dates: ResolvedDates,
@@ -47,36 +80,49 @@ export function buildTimelines(
   complaintRejects: RejectLog | undefined,
   complaintsFile: string | undefined,
 ): TimelineBook {
-  const orders: RowCounts = { rowsUsed: 0, rowsAfterAsOf: 0 };
-  const complaints: RowCounts = { rowsUsed: 0, rowsAfterAsOf: 0 };
   const timelines: CustomerTimeline[] = [];
-  const ids = [...ledger.customers.keys()].sort(compareIds);
-  for (const id of ids) {
-    const customer = ledger.customers.get(id) as CustomerLedger;
-    const built = buildDays(customer, dates.orderDay, asOf, orders, ledger.productLines);
-    const hasOrders = built.days.some((day) => day.orders > 0);
-    const complaintRecords = buildComplaints(customer, dates, asOf, complaints, hasOrders, complaintRejects, complaintsFile);
-    if (hasOrders) timelines.push({ customerId: id, name: built.name, rep: built.rep, days: built.days, complaints: complaintRecords });
-  }
-  if (timelines.length === 0) {
-    throw new UserError('no_orders', 'no customer has an order on or before the as-of date', {
-      hint: 'Check --as-of and the date column',
-    });
-  }
-  return { asOf, timelines, orders, complaints };
+  const counts = forEachTimeline(ledger, dates, asOf, complaintRejects, complaintsFile, (timeline) => timelines.push(timeline));
+  return { asOf, timelines, ...counts };
 }
 
-function buildDays(customer: CustomerLedger, orderDay: readonly Day[], asOf: Day, counts: RowCounts, productLines: readonly string[]) {
+/** One customer's timeline as of a date (the drill-down), or undefined when they have no order by then. */
+export function timelineOf(ledger: BookLedger, dates: ResolvedDates, asOf: Day, customerId: string): CustomerTimeline | undefined {
+  const customer = ledger.findCustomer(customerId);
+  if (customer === undefined) return undefined;
+  const ignored = (): RowCounts => ({ rowsUsed: 0, rowsAfterAsOf: 0 });
+  return timelineOfNumber(ledger, dates, asOf, customer, ignored(), ignored(), undefined, undefined);
+}
+
+function timelineOfNumber(
+  ledger: BookLedger,
+  dates: ResolvedDates,
+  asOf: Day,
+  customer: number,
+  orders: RowCounts,
+  complaints: RowCounts,
+  complaintRejects: RejectLog | undefined,
+  complaintsFile: string | undefined,
+): CustomerTimeline | undefined {
+  const built = buildDays(ledger, customer, dates.orderDay, asOf, orders);
+  const hasOrders = built.days.some((day) => day.orders > 0);
+  const complaintRecords = buildComplaints(ledger.complaintsOf(customer), dates, asOf, complaints, hasOrders, complaintRejects, complaintsFile);
+  if (!hasOrders) return undefined;
+  return { customerId: ledger.customerIdOf(customer), name: built.name, rep: built.rep, days: built.days, complaints: complaintRecords };
+}
+
+function buildDays(ledger: BookLedger, customer: number, orderDay: readonly Day[], asOf: Day, counts: RowCounts) {
   const byDay = new Map<Day, { orders: number; netCents: number; lineCents: Map<string, number> }>();
   let name: string | undefined;
   let rep: string | undefined;
   let nameDay = -Infinity;
   let repDay = -Infinity;
-  for (const [token, ledgerDay] of customer.days) {
-    const day = orderDay[token] as Day;
+  let countsOrderIds = false;
+  ledger.forEachDay(customer, (ledgerDay) => {
+    if (ledgerDay.hasOrderIds) countsOrderIds = true;
+    const day = orderDay[ledgerDay.dateToken] as Day;
     if (day > asOf) {
       counts.rowsAfterAsOf += ledgerDay.rows;
-      continue;
+      return;
     }
     counts.rowsUsed += ledgerDay.rows;
     let merged = byDay.get(day);
@@ -84,11 +130,11 @@ function buildDays(customer: CustomerLedger, orderDay: readonly Day[], asOf: Day
       merged = { orders: 0, netCents: 0, lineCents: new Map() };
       byDay.set(day, merged);
     }
-    if (ledgerDay.hasSaleLine) merged.orders += Math.max(1, orderCount(ledgerDay.orderIds));
+    if (ledgerDay.hasSaleLine) merged.orders += Math.max(1, ledgerDay.orderCount);
     merged.netCents += ledgerDay.netCents;
-    for (let i = 0; i < ledgerDay.lineCents.length; i += 2) {
-      const productLine = productLines[ledgerDay.lineCents[i] as number] as string;
-      merged.lineCents.set(productLine, (merged.lineCents.get(productLine) ?? 0) + (ledgerDay.lineCents[i + 1] as number));
+    for (const [productLineNumber, cents] of ledgerDay.lineCents) {
+      const productLine = ledger.productLineName(productLineNumber);
+      merged.lineCents.set(productLine, (merged.lineCents.get(productLine) ?? 0) + cents);
     }
     // The latest name and rep win; on the same day the lexically smaller, so row order never matters.
     if (ledgerDay.name !== undefined && (day > nameDay || (day === nameDay && name !== undefined && ledgerDay.name < name))) {
@@ -99,8 +145,7 @@ function buildDays(customer: CustomerLedger, orderDay: readonly Day[], asOf: Day
       rep = ledgerDay.rep;
       repDay = day;
     }
-  }
-  const countsOrderIds = hasOrderIds(customer);
+  });
   const days: DayActivity[] = [...byDay.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([day, merged]) => ({
@@ -115,13 +160,8 @@ function buildDays(customer: CustomerLedger, orderDay: readonly Day[], asOf: Day
   return { days, name, rep };
 }
 
-function hasOrderIds(customer: CustomerLedger): boolean {
-  for (const day of customer.days.values()) if (day.orderIds !== undefined) return true;
-  return false;
-}
-
 function buildComplaints(
-  customer: CustomerLedger,
+  customerComplaints: readonly ComplaintLine[],
   dates: ResolvedDates,
   asOf: Day,
   counts: RowCounts,
@@ -130,7 +170,7 @@ function buildComplaints(
   file: string | undefined,
 ): ComplaintRecord[] {
   const records: ComplaintRecord[] = [];
-  for (const complaint of customer.complaints) {
+  for (const complaint of customerComplaints) {
     const openedDay = dates.complaintOpenedDay[complaint.openedToken] as Day;
     if (openedDay > asOf) {
       counts.rowsAfterAsOf++;

@@ -1,4 +1,4 @@
-import { buildTimelines, latestOrderDay, type ResolvedDates } from '../history/build-timelines.js';
+import { forEachTimeline, latestOrderDay, timelineOf, type ResolvedDates } from '../history/build-timelines.js';
 import { BookLedger } from '../history/book-ledger.js';
 import type { CustomerTimeline } from '../history/customer-timeline.js';
 import { DATE_FORMAT_LABELS, type DateFormat } from '../ingest/date-column.js';
@@ -11,9 +11,9 @@ import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../ingest/
 import type { RejectReason, RowReject } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import type { BgNbdParams } from './bg-nbd/index.js';
-import { fitBookModel } from './customer-model.js';
+import { fitModelInputs, modelInputOf, type ModelInput } from './customer-model.js';
 import { rankCustomers, type SortKey } from './rank-customers.js';
-import { scoreCustomer, type ScoredCustomer } from './score-customer.js';
+import { assessCustomer, scoreAssessment, type CustomerAssessment, type ScoredCustomer } from './score-customer.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
 /** The exports to read and how. */
@@ -49,8 +49,8 @@ export interface BookAnalysis {
   readonly customers: readonly ScoredCustomer[];
   /** The BG/NBD fit behind the model numbers; undefined when the book could not support one. */
   readonly model: { readonly params: BgNbdParams; readonly logLikelihood: number; readonly horizonDays: number } | undefined;
-  /** The histories behind them, by customer id (for the drill-down view). */
-  readonly timelines: ReadonlyMap<string, CustomerTimeline>;
+  /** The history behind one of them, rebuilt from the ledger (for the drill-down view). */
+  timelineOf(customerId: string): CustomerTimeline | undefined;
 }
 
 /** Inputs read into the ledger, with every date column resolved: ready to analyse as of any day. */
@@ -109,21 +109,25 @@ export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scorin
           hint: `Run churn check ${orders.file} to see what was understood`,
         });
   }
-  const timelines = buildTimelines(book.ledger, book.dates, asOf, complaints?.rejects, complaints?.file);
-  const model = fitBookModel(timelines.timelines, asOf, scoring.model.horizonDays);
-  const scored = timelines.timelines.map((timeline) =>
-    scoreCustomer(timeline, asOf, scoring, model?.byCustomer.get(timeline.customerId)),
-  );
+  // One timeline at a time: assessed, its model inputs taken, and dropped.
+  const assessments: CustomerAssessment[] = [];
+  const modelInputs: ModelInput[] = [];
+  const counts = forEachTimeline(book.ledger, book.dates, asOf, complaints?.rejects, complaints?.file, (timeline) => {
+    assessments.push(assessCustomer(timeline, asOf, scoring));
+    modelInputs.push(modelInputOf(timeline, asOf));
+  });
+  const model = fitModelInputs(modelInputs, scoring.model.horizonDays);
+  const scored = assessments.map((assessment) => scoreAssessment(assessment, scoring, model?.byCustomer.get(assessment.customerId)));
   return {
     asOf,
     currency: orders.currency,
     inputs: {
-      orders: summarizeInput(orders, timelines.orders, book.orderDateFormat),
-      complaints: complaints === undefined ? undefined : summarizeInput(complaints, timelines.complaints, book.complaintDateFormat),
+      orders: summarizeInput(orders, counts.orders, book.orderDateFormat),
+      complaints: complaints === undefined ? undefined : summarizeInput(complaints, counts.complaints, book.complaintDateFormat),
     },
     customers: rankCustomers(scored, sort),
     model: model === undefined ? undefined : { params: model.fit.params, logLikelihood: model.fit.logLikelihood, horizonDays: model.horizonDays },
-    timelines: new Map(timelines.timelines.map((timeline) => [timeline.customerId, timeline])),
+    timelineOf: (customerId) => timelineOf(book.ledger, book.dates, asOf, customerId),
   };
 }
 

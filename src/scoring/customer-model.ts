@@ -40,13 +40,34 @@ export function bgNbdSummary(timeline: CustomerTimeline, asOf: Day): CustomerSum
   };
 }
 
+/** What the model needs of one customer, taken while their timeline is at hand. */
+export interface ModelInput {
+  readonly customerId: string;
+  readonly summary: CustomerSummary;
+  /** Median days between order days; NaN with fewer than two order days. */
+  readonly medianGapDays: number;
+}
+
+export function modelInputOf(timeline: CustomerTimeline, asOf: Day): ModelInput {
+  const summary = bgNbdSummary(timeline, asOf);
+  return { customerId: timeline.customerId, summary, medianGapDays: summary.x < 1 ? Number.NaN : median(orderGapDays(timeline)) };
+}
+
 /**
  * Fit BG/NBD to the whole book as of a day and read off every repeat customer. Undefined when the
  * book cannot support a fit (too few repeat customers, or the optimiser fails): the report then
  * goes on without model numbers rather than with wrong ones.
  */
 export function fitBookModel(timelines: readonly CustomerTimeline[], asOf: Day, horizonDays: number): BookModel | undefined {
-  const summaries = timelines.map((timeline) => bgNbdSummary(timeline, asOf));
+  return fitModelInputs(
+    timelines.map((timeline) => modelInputOf(timeline, asOf)),
+    horizonDays,
+  );
+}
+
+/** fitBookModel from the customers' model inputs (see modelInputOf). */
+export function fitModelInputs(inputs: readonly ModelInput[], horizonDays: number): BookModel | undefined {
+  const summaries = inputs.map((input) => input.summary);
   if (summaries.filter((summary) => summary.x > 0).length < MIN_REPEAT_CUSTOMERS) return undefined;
   let fit: BgNbdFit;
   try {
@@ -55,18 +76,17 @@ export function fitBookModel(timelines: readonly CustomerTimeline[], asOf: Day, 
     return undefined;
   }
   const byCustomer = new Map<string, ModelView>();
-  timelines.forEach((timeline, index) => {
-    const summary = summaries[index] as CustomerSummary;
-    if (summary.x < 1) return;
+  for (const { customerId, summary, medianGapDays } of inputs) {
+    if (summary.x < 1) continue;
     const alive = pAlive(fit.params, summary);
-    const noOrderDays = Math.max(horizonDays, Math.round(CADENCE_MULTIPLE * median(orderGapDays(timeline))));
-    byCustomer.set(timeline.customerId, {
+    const noOrderDays = Math.max(horizonDays, Math.round(CADENCE_MULTIPLE * medianGapDays));
+    byCustomer.set(customerId, {
       pAlive: alive,
       expectedOrders: expectedPurchases(fit.params, summary, horizonDays / DAYS_PER_WEEK),
       pNoOrder: probabilityOfNoOrder(fit.params, summary, alive, noOrderDays / DAYS_PER_WEEK),
       noOrderDays,
     });
-  });
+  }
   return { fit, horizonDays, byCustomer };
 }
 

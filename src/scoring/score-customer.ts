@@ -47,6 +47,73 @@ export interface ScoredModel extends ModelView {
   readonly horizonDays: number;
 }
 
+/**
+ * What a customer's timeline alone says: every signal, the status before the score is known, and
+ * the figures the report shows. Small and timeline-free, so a whole book of them can wait for the
+ * model fit while each timeline is dropped as soon as it is assessed.
+ */
+export interface CustomerAssessment {
+  readonly customerId: string;
+  readonly name: string | undefined;
+  readonly rep: string | undefined;
+  readonly results: readonly SignalResult[];
+  /** `new`, `lapsed` or `active` (active turns at-risk once the level is known). */
+  readonly historyStatus: CustomerStatus;
+  readonly annualRevenue: number;
+  readonly firstOrderDay: Day;
+  readonly lastOrderDay: Day;
+  readonly orderDays: number;
+  readonly productLines: number;
+  readonly revenueTrendPct: number;
+}
+
+/** Run every signal on one customer and keep what the score needs. */
+export function assessCustomer(timeline: CustomerTimeline, asOf: Day, settings: ScoringSettings): CustomerAssessment {
+  const results = ALL_SIGNALS.map(([, signal]) => signal(timeline, asOf, settings.windows));
+  return {
+    customerId: timeline.customerId,
+    name: timeline.name,
+    rep: timeline.rep,
+    results,
+    historyStatus: customerStatus(timeline, asOf, results),
+    annualRevenue: baselineAnnualRevenue(timeline, asOf, settings.windows.recentDays, settings.windows.baselineDays),
+    firstOrderDay: firstOrderDay(timeline),
+    lastOrderDay: lastOrderDay(timeline),
+    orderDays: orderDays(timeline).length,
+    productLines: new Set(timeline.days.flatMap((day) => day.lines.map((line) => line.productLine))).size,
+    revenueTrendPct: round(monthlyTrendPct(timeline, asOf) * 100, 1),
+  };
+}
+
+/** Combine an assessment (and the model's view, when there is one) into a score, level, status and value at risk. */
+export function scoreAssessment(assessment: CustomerAssessment, settings: ScoringSettings, modelView?: ModelView): ScoredCustomer {
+  const { results, historyStatus: status, annualRevenue } = assessment;
+  const model = modelView === undefined ? undefined : scoredModel(modelView, results, settings);
+  const riskScore = combineSeverities(results, settings.weights, model?.contribution ?? 0);
+  let riskLevel: RiskLevel =
+    riskScore >= settings.thresholds.high ? 'high' : riskScore >= settings.thresholds.medium ? 'medium' : 'low';
+  // A new customer has not shown a rhythm to break: never rate them high.
+  if (status === 'new' && riskLevel === 'high') riskLevel = 'medium';
+  const finalStatus: CustomerStatus = status === 'active' && riskLevel !== 'low' ? 'at-risk' : status;
+  return {
+    customerId: assessment.customerId,
+    name: assessment.name,
+    rep: assessment.rep,
+    riskScore,
+    riskLevel,
+    status: finalStatus,
+    valueAtRisk: round((annualRevenue * riskScore) / 100),
+    annualRevenue: round(annualRevenue),
+    firstOrderDay: assessment.firstOrderDay,
+    lastOrderDay: assessment.lastOrderDay,
+    orderDays: assessment.orderDays,
+    productLines: assessment.productLines,
+    revenueTrendPct: assessment.revenueTrendPct,
+    signals: orderBySeverity(results, settings.weights),
+    model,
+  };
+}
+
 /** Run every signal on one customer and combine them into a score, level, status and value at risk. */
 export function scoreCustomer(
   timeline: CustomerTimeline,
@@ -54,33 +121,7 @@ export function scoreCustomer(
   settings: ScoringSettings,
   modelView?: ModelView,
 ): ScoredCustomer {
-  const results = ALL_SIGNALS.map(([, signal]) => signal(timeline, asOf, settings.windows));
-  const model = modelView === undefined ? undefined : scoredModel(modelView, results, settings);
-  const riskScore = combineSeverities(results, settings.weights, model?.contribution ?? 0);
-  const status = customerStatus(timeline, asOf, results);
-  let riskLevel: RiskLevel =
-    riskScore >= settings.thresholds.high ? 'high' : riskScore >= settings.thresholds.medium ? 'medium' : 'low';
-  // A new customer has not shown a rhythm to break: never rate them high.
-  if (status === 'new' && riskLevel === 'high') riskLevel = 'medium';
-  const finalStatus: CustomerStatus = status === 'active' && riskLevel !== 'low' ? 'at-risk' : status;
-  const annualRevenue = baselineAnnualRevenue(timeline, asOf, settings.windows.recentDays, settings.windows.baselineDays);
-  return {
-    customerId: timeline.customerId,
-    name: timeline.name,
-    rep: timeline.rep,
-    riskScore,
-    riskLevel,
-    status: finalStatus,
-    valueAtRisk: round((annualRevenue * riskScore) / 100),
-    annualRevenue: round(annualRevenue),
-    firstOrderDay: firstOrderDay(timeline),
-    lastOrderDay: lastOrderDay(timeline),
-    orderDays: orderDays(timeline).length,
-    productLines: new Set(timeline.days.flatMap((day) => day.lines.map((line) => line.productLine))).size,
-    revenueTrendPct: round(monthlyTrendPct(timeline, asOf) * 100, 1),
-    signals: orderBySeverity(results, settings.weights),
-    model,
-  };
+  return scoreAssessment(assessCustomer(timeline, asOf, settings), settings, modelView);
 }
 
 /**

@@ -52,7 +52,7 @@ export function customerCommand(io: CliIo, setExitCode: (code: number) => void):
       const { analysis, config, scoring } = await loadBook(io, ordersPath, options, 'value');
       const index = analysis.customers.findIndex((customer) => customer.customerId === customerId.trim());
       const customer = analysis.customers[index];
-      const timeline = analysis.timelines.get(customerId.trim());
+      const timeline = analysis.timelineOf(customerId.trim());
       if (customer === undefined || timeline === undefined) {
         const near = analysis.customers
           .map((c) => c.customerId)

@@ -79,7 +79,7 @@ export function backtestCases(
   const later = new Map(
     buildTimelines(book.ledger, book.dates, cutoff + horizonDays, undefined, undefined).timelines.map((t) => [t.customerId, t]),
   );
-  const timelines = [...analysis.timelines.values()];
+  const { timelines } = buildTimelines(book.ledger, book.dates, cutoff, undefined, undefined);
   const scored = new Map(analysis.customers.map((customer) => [customer.customerId, customer]));
   const cases: BacktestCase[] = [];
   for (const timeline of timelines) {

@@ -1,0 +1,65 @@
+/**
+ * A typed-array column that grows as it is written: the ledger's storage. Grows by half again
+ * rather than doubling, so the spare room at the end stays small next to the data.
+ */
+abstract class GrowableColumn<T extends Int32Array | Float64Array> {
+  protected values: T;
+
+  constructor(protected readonly fill: number) {
+    this.values = this.allocate(1024);
+    if (fill !== 0) this.values.fill(fill);
+  }
+
+  protected abstract allocate(length: number): T;
+
+  get(index: number): number {
+    return index < this.values.length ? (this.values[index] as number) : this.fill;
+  }
+
+  set(index: number, value: number): void {
+    if (index >= this.values.length) this.grow(index);
+    this.values[index] = value;
+  }
+
+  add(index: number, value: number): void {
+    this.set(index, this.get(index) + value);
+  }
+
+  /** A copy of the first `length` values, sized to fit (transferable to another thread). */
+  view(length: number): T {
+    return this.values.slice(0, length) as T;
+  }
+
+  private grow(index: number): void {
+    let length = this.values.length;
+    while (length <= index) length = Math.ceil(length * 1.5);
+    const values = this.allocate(length);
+    values.set(this.values);
+    if (this.fill !== 0) values.fill(this.fill, this.values.length);
+    this.values = values;
+  }
+}
+
+export class GrowableInt32 extends GrowableColumn<Int32Array> {
+  constructor(fill = 0) {
+    super(fill);
+  }
+
+  protected allocate(length: number): Int32Array {
+    return new Int32Array(length);
+  }
+
+  or(index: number, bits: number): void {
+    this.set(index, this.get(index) | bits);
+  }
+}
+
+export class GrowableFloat64 extends GrowableColumn<Float64Array> {
+  constructor() {
+    super(0);
+  }
+
+  protected allocate(length: number): Float64Array {
+    return new Float64Array(length);
+  }
+}
