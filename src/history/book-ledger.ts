@@ -255,7 +255,8 @@ export class BookLedger implements OrderSink {
       const flags = state.entryFlags[other] as number;
       this.entryRows.add(entry, state.entryRows[other] as number);
       this.entryNetCents.add(entry, state.entryNetCents[other] as number);
-      this.entryFlags.or(entry, flags);
+      // HAS_ORDER_ID is set by addOrderHash, with the hash.
+      this.entryFlags.or(entry, flags & ~HAS_ORDER_ID);
       if ((flags & HAS_ORDER_ID) !== 0) {
         this.addOrderHash(entry, state.entryOrderHash[other] as number);
         for (const hash of extraByEntry.get(other) ?? []) this.addOrderHash(entry, hash);

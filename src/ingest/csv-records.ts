@@ -124,7 +124,7 @@ async function* remaining(first: string, chunks: AsyncIterator<string>, done: bo
  * line is not certain to read the same: a field opening with a quote must close on this line,
  * followed by the delimiter or the line end. A quote inside an unquoted field is text.
  */
-function splitQuotedLine(raw: string, delimiter: string): string[] | undefined {
+export function splitQuotedLine(raw: string, delimiter: string): string[] | undefined {
   const fields: string[] = [];
   let position = 0;
   for (;;) {

@@ -31,6 +31,8 @@ export interface CsvTable {
   readonly headers: readonly string[];
   /** Title rows skipped above the header row (see `isHeader`). */
   readonly preambleRows: number;
+  /** The file line the header row ends on (0 with noHeader). */
+  readonly headerLine: number;
   /** Data rows in batches (a batch per chunk read), so the per-row loop stays synchronous. */
   readonly rows: AsyncIterable<readonly CsvRow[]>;
 }
@@ -127,7 +129,7 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
       if (batch.length > 0) yield batch.map((record) => ({ line: record.lines, fields: record.record }));
     }
   }
-  return { file, encoding, delimiter, headers, preambleRows, rows: rows() };
+  return { file, encoding, delimiter, headers, preambleRows, headerLine: options.noHeader ? 0 : first.lines, rows: rows() };
 }
 
 /**

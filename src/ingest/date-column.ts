@@ -74,7 +74,8 @@ function expandTwoDigitYear(year: number): number {
   return year < 70 ? 2000 + year : 1900 + year;
 }
 
-interface DateEntry {
+/** One distinct date text of a column: where it was first seen and how each layout reads it. */
+export interface DateEntry {
   readonly raw: string;
   readonly firstLine: number;
   readonly candidates: Candidates;
@@ -111,6 +112,29 @@ export class DateColumn {
     if (fits) this.entries.push({ raw, firstLine: line, candidates });
     this.tokenOfText.set(raw, token);
     return token;
+  }
+
+  /** The distinct texts in token order, to pass to another thread. */
+  exportEntries(): readonly DateEntry[] {
+    return this.entries;
+  }
+
+  /**
+   * Add the texts another column (another part of the same file, numbering its lines from
+   * `lineBase`) has seen; returns the token here of each of its tokens.
+   */
+  absorb(entries: readonly DateEntry[], lineBase: number): Int32Array {
+    const tokenOf = new Int32Array(entries.length);
+    entries.forEach((entry, token) => {
+      let known = this.tokenOfText.get(entry.raw);
+      if (known === undefined || known < 0) {
+        known = this.entries.length;
+        this.entries.push({ ...entry, firstLine: entry.firstLine + lineBase });
+        this.tokenOfText.set(entry.raw, known);
+      }
+      tokenOf[token] = known;
+    });
+    return tokenOf;
   }
 
   get distinctCount(): number {

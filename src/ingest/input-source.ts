@@ -9,6 +9,8 @@ export interface InputSource {
   readonly name: string;
   /** Size in bytes when known (for progress); undefined for pipes. */
   readonly size: number | undefined;
+  /** The file on disk, when there is one: lets a reader read parts of it in parallel. */
+  readonly path?: string | undefined;
   open(): AsyncIterable<Buffer>;
 }
 
@@ -27,7 +29,7 @@ export async function fileSource(path: string, stdin: NodeJS.ReadableStream = pr
     if (error instanceof UserError) throw error;
     throw new UserError('file_not_found', 'no such file', { file: path, hint: 'Check the path, or pass - to read stdin' });
   }
-  return { name: path, size, open: () => createReadStream(path, { highWaterMark: 1 << 20 }) };
+  return { name: path, size, path, open: () => createReadStream(path, { highWaterMark: 1 << 20 }) };
 }
 
 export function bytesSource(name: string, bytes: Buffer | string): InputSource {

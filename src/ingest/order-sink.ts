@@ -13,3 +13,20 @@ export interface OrderSink {
   /** `orderHash` is hashOrderId's value or NO_ORDER_ID; the other numbers are -1 for none. */
   addInternedLine(customer: number, dateToken: number, amountCents: number, orderHash: number, productLine: number, name: number, rep: number): void;
 }
+
+/** A sink whose parts, filled in several threads from parts of one export, merge into one. */
+export interface MergeableOrderSink<State = unknown> extends OrderSink {
+  exportState(): State;
+  /** Add a part's state; `tokenOf` renumbers the part's date tokens into this book's. */
+  absorb(state: State, tokenOf: ArrayLike<number>): void;
+}
+
+/**
+ * How to make an empty sink of the same kind: `create` in this thread, and, for worker threads,
+ * the module and export name of a class with a no-argument constructor.
+ */
+export interface SinkFactory<State = unknown> {
+  create(): MergeableOrderSink<State>;
+  readonly module: string;
+  readonly exportName: string;
+}

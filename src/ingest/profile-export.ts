@@ -4,6 +4,7 @@ import { DELIMITER_LABELS } from './delimiter.js';
 import type { InputSource } from './input-source.js';
 import { readComplaints, type ReadComplaintsOptions } from './read-complaints.js';
 import type { ReadInput } from './read-input.js';
+import { OrderTally } from './order-tally.js';
 import { readOrders, type ReadOrdersOptions } from './read-orders.js';
 import type { RejectReason, RowReject } from './reject-log.js';
 import { UserError } from './user-error.js';
@@ -38,14 +39,14 @@ export interface ExportProfile {
 
 /** Read an orders export end to end without analysing it. */
 export async function profileOrders(source: InputSource, options: ReadOrdersOptions): Promise<ExportProfile> {
-  const customers = new Set<string>();
-  const tokens = new Set<number>();
-  let usableRows = 0;
-  const input = await readOrders(source, options, (line) => {
-    usableRows++;
-    customers.add(line.customerId);
-    tokens.add(line.dateToken);
+  const tally = new OrderTally();
+  const input = await readOrders(source, options, {
+    sink: tally,
+    factory: { create: () => new OrderTally(), module: new URL('./order-tally.js', import.meta.url).href, exportName: 'OrderTally' },
   });
+  const usableRows = tally.rows;
+  const customers = { size: tally.customers };
+  const tokens = tally.dateTokens;
   const date = resolveColumn(input.dates, undefined);
   const range = dateRange(tokens, date.days);
   return {

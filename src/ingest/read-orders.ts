@@ -1,12 +1,18 @@
-import { openCsvTable, type CsvDialectOptions, type CsvRow } from './csv-table.js';
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { openCsvTable, type CsvDialectOptions, type CsvRow, type CsvTable } from './csv-table.js';
 import { DateColumn, type DateFormat } from './date-column.js';
 import { ORDER_HEADER_ALIASES, type OrderField } from './fields.js';
 import { missingFieldError, namesRequiredFields, resolveHeaders, type HeaderMapping } from './header-map.js';
 import type { InputSource } from './input-source.js';
-import { detectDecimalMark, parseMoney, type DecimalMark } from './money.js';
-import { toCents, type OrderLine } from './order-line.js';
+import { detectDecimalMark, type DecimalMark } from './money.js';
+import type { OrderLine } from './order-line.js';
+import { OrderRowReader, type OrderColumns } from './order-row-reader.js';
+import type { MergeableOrderSink, SinkFactory } from './order-sink.js';
 import type { ReadInput } from './read-input.js';
 import { RejectLog } from './reject-log.js';
+import { scanOrderRange, type RangeScanJob, type RangeScanResult } from './scan-order-range.js';
 import { UserError } from './user-error.js';
 import { sampleRows, suggestHeader } from './suggest-header.js';
 
@@ -49,12 +55,38 @@ const MISSING_FIELD_SAMPLE_ROWS = 50;
 /** Rows held back to decide the decimal mark before any amount is read. */
 const SNIFF_ROWS = 2000;
 
-/** Stream an orders export into `onLine`, one call per usable line; bad rows go to the reject log. */
-export async function readOrders(
-  source: InputSource,
-  options: ReadOrdersOptions,
-  onLine: (line: OrderLine) => void,
-): Promise<OrdersInput> {
+/** Where usable lines go: a callback (one object per line), or a sink the byte reader can fill in parallel. */
+export type OrdersTarget = ((line: OrderLine) => void) | SinkFactoryTarget;
+
+export interface SinkFactoryTarget {
+  readonly sink: MergeableOrderSink;
+  readonly factory: SinkFactory;
+  /** Threads to read with (default: the machine's cores, at most 2 per the design). */
+  readonly threads?: number | undefined;
+}
+
+/**
+ * Stream an orders export into its target, one line per usable row; bad rows go to the reject log.
+ * A UTF-8 file on disk read into a sink takes the byte route (readOrdersByBytes), in parallel
+ * when large; every other input, and any file the byte route cannot read with certainty, is read
+ * the string route: decoded, split (csv-records) and judged row by row. Both give the same answer.
+ */
+export async function readOrders(source: InputSource, options: ReadOrdersOptions, target: OrdersTarget): Promise<OrdersInput> {
+  if (typeof target !== 'function' && options.parser !== 'csv-parse' && source.path !== undefined) {
+    const viaBytes = await readOrdersByBytes(source, source.path, options, target);
+    if (viaBytes !== undefined) return viaBytes;
+  }
+  return readOrdersByString(source, options, typeof target === 'function' ? target : (line) => target.sink.addOrderLine(line));
+}
+
+interface OpenedOrders {
+  readonly table: CsvTable;
+  readonly mapping: HeaderMapping<OrderField>;
+  readonly columns: OrderColumns;
+}
+
+/** Sniff the dialect, read the header and map the columns; fails on a missing required field. */
+async function openOrders(source: InputSource, options: ReadOrdersOptions): Promise<OpenedOrders> {
   const table = await openCsvTable(source, { ...options, isHeader: (cells) => namesRequiredFields(cells, ORDER_HEADER_ALIASES, options.overrides ?? {}, ['customer', 'date']) });
   const { file, headers } = table;
   const mapping = resolveHeaders({
@@ -75,88 +107,56 @@ export async function readOrders(
     throw missingFieldError(file, missing, headers, '--map', suggestHeader(mapping, missing, sample));
   }
   // Both required columns exist past this point.
-  const col = found as typeof found & { customer: number; date: number };
+  return { table, mapping, columns: found as OrderColumns };
+}
 
-  const dates = new DateColumn(file, headers[col.date] ?? 'date', options.dateFormat);
-  const rejects = new RejectLog();
-  let rowsRead = 0;
-  let currency: string | undefined;
+function moneyColumns(columns: OrderColumns): number[] {
+  return [columns.amount, columns.unitPrice, columns.quantity].filter((c): c is number => c !== undefined);
+}
+
+/** The decimal mark from the first SNIFF_ROWS rows' money fields. */
+function sniffDecimalMark(held: readonly CsvRow[], columns: OrderColumns): DecimalMark {
+  const money = moneyColumns(columns);
+  return detectDecimalMark(held.flatMap((row) => money.map((c) => row.fields[c] ?? ''))) ?? '.';
+}
+
+function ordersInput(opened: OpenedOrders, reader: OrderRowReader, dates: DateColumn, decimalMark: DecimalMark): OrdersInput {
+  const { table, mapping } = opened;
+  failOnRaggedExport(table.file, reader.rowsRead, reader.rejects);
+  return {
+    file: table.file,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    mapping,
+    dates,
+    decimalMark,
+    currency: reader.currency,
+    rowsRead: reader.rowsRead,
+    rejects: reader.rejects,
+    preambleRows: table.preambleRows,
+  };
+}
+
+/** The string route: decode, split into fields, judge each row. */
+async function readOrdersByString(source: InputSource, options: ReadOrdersOptions, onLine: (line: OrderLine) => void): Promise<OrdersInput> {
+  const opened = await openOrders(source, options);
+  const { table, columns } = opened;
+  const dates = new DateColumn(table.file, table.headers[columns.date] ?? 'date', options.dateFormat);
   let decimalMark: DecimalMark = options.decimalMark ?? '.';
-  const headerCount = headers.length;
-  const text = (fields: readonly string[], index: number | undefined): string =>
-    index === undefined ? '' : (fields[index] ?? '').trim();
-  const optional = (fields: readonly string[], index: number | undefined): string | undefined => {
-    const value = text(fields, index);
-    return value === '' ? undefined : value;
-  };
-
-  const readMoney = (raw: string) => {
-    const money = parseMoney(raw, decimalMark);
-    if (money?.currency !== undefined && currency === undefined) currency = money.currency;
-    return money;
-  };
-
-  const consume = ({ line, fields }: CsvRow): void => {
-    rowsRead++;
-    const reject = (reason: Parameters<RejectLog['add']>[0]['reason'], field?: string, value?: string) =>
-      rejects.add({ file, line, reason, field, value });
-    if (fields.length > headerCount && fields.slice(headerCount).some((value) => value.trim() !== '')) {
-      return reject('extra_fields', undefined, `${fields.length} fields, header has ${headerCount}`);
-    }
-    const customerId = text(fields, col.customer);
-    if (customerId === '') return reject('missing_customer', headers[col.customer]);
-    // A replacement character means the bytes were not in the detected encoding: the id is not to be trusted.
-    if (customerId.includes('\uFFFD')) return reject('bad_encoding', headers[col.customer], customerId);
-    const rawDate = text(fields, col.date);
-    if (rawDate === '') return reject('missing_date', headers[col.date ?? 0]);
-    const dateToken = dates.tokenize(rawDate, line);
-    if (dateToken < 0) return reject('bad_date', headers[col.date ?? 0], rawDate);
-
-    let amount: number;
-    const rawAmount = text(fields, col.amount);
-    if (rawAmount !== '') {
-      const money = readMoney(rawAmount);
-      if (money === undefined) return reject('bad_amount', headers[col.amount ?? 0], rawAmount);
-      amount = money.value;
-    } else if (col.quantity !== undefined && col.unitPrice !== undefined) {
-      const rawQuantity = text(fields, col.quantity);
-      const rawPrice = text(fields, col.unitPrice);
-      if (rawQuantity === '' && rawPrice === '') return reject('missing_amount', headers[col.amount ?? col.quantity]);
-      const quantity = parseMoney(rawQuantity, decimalMark);
-      if (quantity === undefined) return reject('bad_quantity', headers[col.quantity], rawQuantity);
-      const price = readMoney(rawPrice);
-      if (price === undefined) return reject('bad_unit_price', headers[col.unitPrice], rawPrice);
-      amount = quantity.value * price.value;
-    } else {
-      return reject('missing_amount', headers[col.amount ?? 0]);
-    }
-
-    onLine({
-      line,
-      customerId,
-      customerName: optional(fields, col.customerName),
-      orderId: optional(fields, col.order),
-      dateToken,
-      amountCents: toCents(amount),
-      productLine: optional(fields, col.category) ?? optional(fields, col.sku),
-      rep: optional(fields, col.rep),
-    });
-  };
-
+  let reader = new OrderRowReader({ file: table.file, headers: table.headers, columns, decimalMark }, dates, new RejectLog(), onLine);
   const held: CsvRow[] = [];
   let sniffing = options.decimalMark === undefined;
-  const moneyColumns = [col.amount, col.unitPrice, col.quantity].filter((c): c is number => c !== undefined);
   const settleDecimalMark = () => {
-    const samples = held.flatMap((row) => moneyColumns.map((c) => row.fields[c] ?? ''));
-    decimalMark = detectDecimalMark(samples) ?? '.';
+    decimalMark = sniffDecimalMark(held, columns);
+    reader = new OrderRowReader({ file: table.file, headers: table.headers, columns, decimalMark }, dates, reader.rejects, onLine);
     sniffing = false;
-    for (const row of held) consume(row);
+    for (const row of held) reader.consume(row.line, row.fields);
     held.length = 0;
   };
   for await (const batch of table.rows) {
     for (const row of batch) {
       if (!sniffing) {
-        consume(row);
+        reader.consume(row.line, row.fields);
         continue;
       }
       held.push(row);
@@ -164,20 +164,148 @@ export async function readOrders(
     }
   }
   if (sniffing) settleDecimalMark();
-  failOnRaggedExport(file, rowsRead, rejects);
+  return ordersInput(opened, reader, dates, decimalMark);
+}
 
-  return {
-    file,
-    encoding: table.encoding,
-    delimiter: table.delimiter,
-    mapping,
-    dates,
-    decimalMark,
-    get currency() {
-      return currency;
-    },
-    rowsRead,
-    rejects,
-    preambleRows: table.preambleRows,
+/** Files above this many bytes of rows are split between threads: below it a thread costs more than it saves. */
+const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The byte route: after the head is sniffed as usual, the rows are read straight from the file's
+ * bytes (OrderByteScanner), in one part per thread, each into its own sink, and merged in file
+ * order: line numbers, first rejects, date texts and currency come out as one reading would give.
+ * Undefined when the file does not suit it (not UTF-8, aligned text, no header) or a part met a
+ * line only csv-parse may read: the caller then reads it the string route.
+ */
+async function readOrdersByBytes(source: InputSource, path: string, options: ReadOrdersOptions, target: SinkFactoryTarget): Promise<OrdersInput | undefined> {
+  const opened = await openOrders(source, options);
+  const { table, columns } = opened;
+  const delimiterByte = table.delimiter === 'whitespace' ? -1 : table.delimiter.charCodeAt(0);
+  if (table.encoding !== 'utf-8' || delimiterByte < 0 || options.noHeader || table.headerLine < 1) return closeRows(table);
+  let decimalMark = options.decimalMark;
+  if (decimalMark === undefined) {
+    const held: CsvRow[] = [];
+    for await (const batch of table.rows) {
+      held.push(...batch);
+      if (held.length >= SNIFF_ROWS) break;
+    }
+    decimalMark = sniffDecimalMark(held.slice(0, SNIFF_ROWS), columns);
+  } else {
+    await closeRows(table);
+  }
+  const layout = await fileLayout(path, table.headerLine);
+  if (layout === undefined) return undefined;
+  const context = { file: table.file, headers: table.headers, columns, decimalMark };
+  const job = {
+    path,
+    plan: { headerCount: table.headers.length, columns, delimiter: delimiterByte, crlf: layout.crlf, decimalMark: decimalMark.charCodeAt(0) },
+    context,
+    dateHeader: table.headers[columns.date] ?? 'date',
+    dateFormat: options.dateFormat,
   };
+  const size = source.size ?? layout.dataStart;
+  const threads = size - layout.dataStart >= PARALLEL_MIN_BYTES ? Math.max(1, target.threads ?? defaultThreads()) : 1;
+  const ranges = await splitAtLines(path, layout.dataStart, size, threads);
+  const parts = await Promise.all(ranges.map(([start, end]) => scanPart({ ...job, start, end }, target.factory, threads > 1)));
+  if (parts.some((part) => part === undefined || part.result.bailed)) return undefined;
+
+  const dates = new DateColumn(table.file, job.dateHeader, options.dateFormat);
+  const reader = new OrderRowReader(context, dates, new RejectLog(), () => {});
+  let lineBase = table.headerLine;
+  for (const part of parts as ScannedPart[]) {
+    const { result, state } = part;
+    const tokenOf = dates.absorb(result.dateEntries, lineBase);
+    target.sink.absorb(state, tokenOf);
+    reader.rejects.absorb(result.rejects, lineBase);
+    reader.rowsRead += result.rowsRead;
+    if (reader.currency === undefined && result.currency !== undefined) {
+      reader.currency = result.currency;
+      reader.currencyLine = result.currencyLine + lineBase;
+    }
+    lineBase += result.lines;
+  }
+  return ordersInput(opened, reader, dates, decimalMark);
+}
+
+interface ScannedPart {
+  readonly result: RangeScanResult;
+  readonly state: unknown;
+}
+
+/** Read one part in this thread or a worker; undefined when a worker failed (the string route will tell why). */
+async function scanPart(job: RangeScanJob, factory: SinkFactory, inWorker: boolean): Promise<ScannedPart | undefined> {
+  if (!inWorker) {
+    const sink = factory.create();
+    const result = await scanOrderRange(job, sink);
+    return { result, state: result.bailed ? undefined : sink.exportState() };
+  }
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./scan-worker.js', import.meta.url), {
+      workerData: { job, sinkModule: factory.module, sinkExport: factory.exportName },
+    });
+    worker.once('message', (message: ScannedPart | { error: unknown }) => {
+      resolve('error' in message ? undefined : message);
+      void worker.terminate();
+    });
+    worker.once('error', () => resolve(undefined));
+  });
+}
+
+function defaultThreads(): number {
+  return Math.min(2, availableParallelism());
+}
+
+/** Stop reading the sniffing stream early. */
+async function closeRows(table: CsvTable): Promise<undefined> {
+  await (table.rows as AsyncGenerator<unknown>).return?.(undefined);
+  return undefined;
+}
+
+/** Where the rows start (after the header's line end) and whether lines end in CR LF. */
+async function fileLayout(path: string, headerLine: number): Promise<{ dataStart: number; crlf: boolean } | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(1 << 20);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    let position = -1;
+    for (let line = 0; line < headerLine; line++) {
+      position = head.indexOf(10, position + 1);
+      if (position < 0 || position >= bytesRead) return undefined;
+    }
+    const firstLineEnd = head.indexOf(10);
+    return { dataStart: position + 1, crlf: firstLineEnd > 0 && head[firstLineEnd - 1] === 13 };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Cut [start, size) into `parts` byte ranges, each ending just after a line end. */
+async function splitAtLines(path: string, start: number, size: number, parts: number): Promise<Array<[number, number]>> {
+  if (parts <= 1) return [[start, size]];
+  const handle = await open(path, 'r');
+  try {
+    const cuts = [start];
+    const probe = Buffer.alloc(1 << 16);
+    for (let part = 1; part < parts; part++) {
+      let at = Math.max(cuts[cuts.length - 1] as number, start + Math.floor(((size - start) * part) / parts));
+      for (;;) {
+        const { bytesRead } = await handle.read(probe, 0, probe.length, at);
+        if (bytesRead === 0) {
+          at = size;
+          break;
+        }
+        const newline = probe.subarray(0, bytesRead).indexOf(10);
+        if (newline >= 0) {
+          at += newline + 1;
+          break;
+        }
+        at += bytesRead;
+      }
+      cuts.push(at);
+    }
+    cuts.push(size);
+    return cuts.slice(1).map((end, index) => [cuts[index] as number, end]);
+  } finally {
+    await handle.close();
+  }
 }

@@ -34,6 +34,18 @@ export class RejectLog {
     if (this.first.length < RejectLog.KEPT) this.first.push(reject);
   }
 
+  /** Add the rejects of a later part of the same file, whose lines count from `lineBase`. */
+  absorb(other: Pick<RejectLog, 'count' | 'byReason' | 'first'>, lineBase: number): void {
+    this.count += other.count;
+    for (const [reason, count] of Object.entries(other.byReason) as Array<[RejectReason, number]>) {
+      this.byReason[reason] = (this.byReason[reason] ?? 0) + count;
+    }
+    for (const reject of other.first) {
+      if (this.first.length >= RejectLog.KEPT) break;
+      this.first.push({ ...reject, line: reject.line + lineBase });
+    }
+  }
+
   /** Rejects sorted by line, so output does not depend on when a row was found to be bad. */
   sortedFirst(): RowReject[] {
     return [...this.first].sort((a, b) => a.line - b.line || a.reason.localeCompare(b.reason));

@@ -68,7 +68,10 @@ export interface ReadBook {
 /** Ingest and history: stream both exports into one ledger and settle the date layouts. */
 export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
   const ledger = new BookLedger();
-  const orders = await readOrders(request.orders, request.orderOptions, (line) => ledger.addOrderLine(line));
+  const orders = await readOrders(request.orders, request.orderOptions, {
+    sink: ledger,
+    factory: { create: () => new BookLedger(), module: new URL('../history/book-ledger.js', import.meta.url).href, exportName: 'BookLedger' },
+  });
   const complaints =
     request.complaints === undefined
       ? undefined

@@ -1,0 +1,266 @@
+import { ByteInterner, hashBytes, NOT_SEEN } from './byte-interner.js';
+import { MAX_RECORD_BYTES, splitQuotedLine } from './csv-records.js';
+import type { DateColumn } from './date-column.js';
+import { hashOrderId, NO_ORDER_ID } from './order-id-hash.js';
+import { toCents } from './order-line.js';
+import type { OrderColumns, OrderRowReader } from './order-row-reader.js';
+import type { OrderSink } from './order-sink.js';
+
+/** How a byte scan reads the rows of one export: decided once, from its head, for every thread. */
+export interface ByteScanPlan {
+  readonly headerCount: number;
+  readonly columns: OrderColumns;
+  /** The delimiter as one byte. */
+  readonly delimiter: number;
+  /** The file's first line ends in CR LF (csv-parse settles on the first line end). */
+  readonly crlf: boolean;
+  /** The decimal mark as a byte. */
+  readonly decimalMark: number;
+}
+
+/** Interned value of a field that cannot take the byte route (edge blanks, bad bytes, no date). */
+const SLOW = -3;
+/** An absent or empty field: the sink's "none". */
+const NO_FIELD = -1;
+/** What an interned field stands for, so each kind is decided its own way on first sight. */
+const CUSTOMER = 0;
+const DATE = 1;
+const PRODUCT_LINE = 2;
+const LABEL = 3;
+type FieldKind = typeof CUSTOMER | typeof DATE | typeof PRODUCT_LINE | typeof LABEL;
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+/** More digits than this may not be exact as an integer double: such amounts go the string route. */
+const MAX_EXACT_DIGITS = 15;
+
+/**
+ * Reads order rows straight from UTF-8 bytes, the way the string route (decode, split, trim,
+ * parseMoney) would, for the rows it can read with certainty: unquoted fields without blanks at
+ * their edges, plain amounts (`-1234.50`). Strings that repeat are decoded once (ByteInterner);
+ * any other row is decoded and handed to the OrderRowReader whole, so every reject is judged in one
+ * place. A line the string route itself would hand to csv-parse (a quoted field running onto the
+ * next line, a stray carriage return, another line ending) stops the scan: `bailed` is then set,
+ * and the caller reads the whole file the string route instead.
+ */
+export class OrderByteScanner {
+  bailed = false;
+  /** Physical lines seen, blank ones included. */
+  lines = 0;
+  private carry: Buffer | undefined;
+  private readonly customers = new ByteInterner();
+  private readonly dateTokens = new ByteInterner();
+  private readonly productLines = new ByteInterner();
+  private readonly labels = new ByteInterner();
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly delimiterText: string;
+
+  constructor(
+    private readonly plan: ByteScanPlan,
+    private readonly sink: OrderSink,
+    private readonly dates: DateColumn,
+    private readonly rows: OrderRowReader,
+    /** The file line just before this scan's first line. */
+    private readonly lineBase: number,
+  ) {
+    this.starts = new Int32Array(plan.headerCount + 1);
+    this.ends = new Int32Array(plan.headerCount + 1);
+    this.delimiterText = String.fromCharCode(plan.delimiter);
+  }
+
+  feed(chunk: Buffer): void {
+    if (this.bailed) return;
+    let position = 0;
+    if (this.carry !== undefined) {
+      const newline = chunk.indexOf(10);
+      if (newline < 0) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        if (this.carry.length > MAX_RECORD_BYTES) this.bailed = true;
+        return;
+      }
+      const line = Buffer.concat([this.carry, chunk.subarray(0, newline)]);
+      this.carry = undefined;
+      this.line(line, 0, line.length, true);
+      position = newline + 1;
+    }
+    for (;;) {
+      const newline = chunk.indexOf(10, position);
+      if (newline < 0) break;
+      this.line(chunk, position, newline, true);
+      if (this.bailed) return;
+      position = newline + 1;
+    }
+    if (position < chunk.length) this.carry = Buffer.from(chunk.subarray(position));
+  }
+
+  end(): void {
+    if (this.carry !== undefined && !this.bailed) this.line(this.carry, 0, this.carry.length, false);
+    this.carry = undefined;
+  }
+
+  private line(bytes: Buffer, start: number, lineEnd: number, hasNewline: boolean): void {
+    this.lines++;
+    let end = lineEnd;
+    if (hasNewline) {
+      const endsWithCr = end > start && bytes[end - 1] === 13;
+      if (endsWithCr !== this.plan.crlf) {
+        this.bailed = true;
+        return;
+      }
+      if (endsWithCr) end--;
+    }
+    if (start === end) return;
+    if (end - start > MAX_RECORD_BYTES) {
+      this.bailed = true;
+      return;
+    }
+    const { headerCount, delimiter } = this.plan;
+    const starts = this.starts;
+    const ends = this.ends;
+    let fields = 0;
+    let fieldStart = start;
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i] as number;
+      if (byte === delimiter) {
+        if (fields === headerCount) return this.slowRow(bytes, start, end);
+        starts[fields] = fieldStart;
+        ends[fields] = i;
+        fields++;
+        fieldStart = i + 1;
+      } else if (byte === 34 || byte === 13) {
+        return this.slowRow(bytes, start, end);
+      }
+    }
+    if (fields === headerCount) return this.slowRow(bytes, start, end);
+    starts[fields] = fieldStart;
+    ends[fields] = end;
+    fields++;
+    for (; fields < headerCount; fields++) {
+      starts[fields] = 0;
+      ends[fields] = 0;
+    }
+    if (!this.fastRow(bytes)) this.slowRow(bytes, start, end);
+  }
+
+  /** The row read from its bytes; false when it must take the string route. */
+  private fastRow(bytes: Buffer): boolean {
+    const col = this.plan.columns;
+    const line = this.lineBase + this.lines;
+    const customer = this.intern(this.customers, bytes, col.customer, CUSTOMER, line);
+    if (customer === SLOW || customer === NO_FIELD) return false;
+    const dateToken = this.intern(this.dateTokens, bytes, col.date, DATE, line);
+    if (dateToken === SLOW || dateToken === NO_FIELD) return false;
+    let amount: number;
+    if (col.amount !== undefined) {
+      amount = this.plainNumber(bytes, col.amount);
+    } else if (col.quantity !== undefined && col.unitPrice !== undefined) {
+      amount = this.plainNumber(bytes, col.quantity) * this.plainNumber(bytes, col.unitPrice);
+    } else {
+      return false;
+    }
+    if (Number.isNaN(amount)) return false;
+    const orderHash = this.orderHash(bytes, col.order);
+    if (orderHash === SLOW) return false;
+    let productLine = this.intern(this.productLines, bytes, col.category, PRODUCT_LINE, line);
+    if (productLine === NO_FIELD) productLine = this.intern(this.productLines, bytes, col.sku, PRODUCT_LINE, line);
+    if (productLine === SLOW) return false;
+    const name = this.intern(this.labels, bytes, col.customerName, LABEL, line);
+    if (name === SLOW) return false;
+    const rep = this.intern(this.labels, bytes, col.rep, LABEL, line);
+    if (rep === SLOW) return false;
+    this.rows.rowsRead++;
+    this.sink.addInternedLine(customer, dateToken, toCents(amount), orderHash, productLine, name, rep);
+    return true;
+  }
+
+  /**
+   * The number for a field's bytes: NO_FIELD when the field is absent or empty, SLOW when its text
+   * has blanks at an edge (the string route trims) or the string route would reject it.
+   */
+  private intern(interner: ByteInterner, bytes: Buffer, column: number | undefined, kind: FieldKind, line: number): number {
+    if (column === undefined) return NO_FIELD;
+    const start = this.starts[column] as number;
+    const end = this.ends[column] as number;
+    if (start === end) return NO_FIELD;
+    const known = interner.lookup(bytes, start, end);
+    if (known !== NOT_SEEN) return known;
+    const text = bytes.toString('utf8', start, end);
+    const value = text.trim() === text ? this.decide(kind, text, line) : SLOW;
+    interner.insert(bytes, start, end, value);
+    return value;
+  }
+
+  private decide(kind: FieldKind, text: string, line: number): number {
+    switch (kind) {
+      case CUSTOMER:
+        return text.includes('\uFFFD') ? SLOW : this.sink.customerNumber(text);
+      case DATE: {
+        const token = this.dates.tokenize(text, line);
+        return token < 0 ? SLOW : token;
+      }
+      case PRODUCT_LINE:
+        return this.sink.productLineNumber(text);
+      case LABEL:
+        return this.sink.labelNumber(text);
+    }
+  }
+
+  /** `-?digits(.digits)?` as Number() reads it (n / 10^k is exact rounding of the same decimal), else NaN. */
+  private plainNumber(bytes: Buffer, column: number): number {
+    const start = this.starts[column] as number;
+    const end = this.ends[column] as number;
+    let index = start;
+    const negative = bytes[index] === 45;
+    if (negative) index++;
+    if (index === end) return Number.NaN;
+    const mark = this.plan.decimalMark;
+    let value = 0;
+    let digits = 0;
+    let fractionDigits = -1;
+    for (; index < end; index++) {
+      const byte = bytes[index] as number;
+      if (byte >= 48 && byte <= 57) {
+        value = value * 10 + (byte - 48);
+        digits++;
+        if (fractionDigits >= 0) fractionDigits++;
+      } else if (byte === mark && fractionDigits < 0 && digits > 0) {
+        fractionDigits = 0;
+      } else {
+        return Number.NaN;
+      }
+    }
+    if (fractionDigits === 0 || digits > MAX_EXACT_DIGITS) return Number.NaN;
+    if (fractionDigits > 0) value /= POWERS_OF_TEN[fractionDigits] as number;
+    return negative && value !== 0 ? -value : value;
+  }
+
+  private orderHash(bytes: Buffer, column: number | undefined): number {
+    if (column === undefined) return NO_ORDER_ID;
+    const start = this.starts[column] as number;
+    const end = this.ends[column] as number;
+    if (start === end) return NO_ORDER_ID;
+    if ((bytes[start] as number) <= 32 || (bytes[end - 1] as number) <= 32) return SLOW;
+    for (let i = start; i < end; i++) {
+      if ((bytes[i] as number) >= 128) {
+        const text = bytes.toString('utf8', start, end);
+        return text.trim() === text ? hashOrderId(text) : SLOW;
+      }
+    }
+    return hashBytes(bytes, start, end);
+  }
+
+  /** Decode the line and judge it the string route's way. */
+  private slowRow(bytes: Buffer, start: number, end: number): void {
+    const raw = bytes.toString('utf8', start, end);
+    if (raw.includes('\r')) {
+      this.bailed = true;
+      return;
+    }
+    const fields = raw.includes('"') ? splitQuotedLine(raw, this.delimiterText) : raw.split(this.delimiterText);
+    if (fields === undefined) {
+      this.bailed = true;
+      return;
+    }
+    if (fields.every((field) => field.trim() === '')) return;
+    this.rows.consume(this.lineBase + this.lines, fields);
+  }
+}
