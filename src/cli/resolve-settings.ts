@@ -28,6 +28,7 @@ export function readOptionsFrom(flags: InputOptions, config: ChurnConfig): { ord
       decimalMark: decimalComma === undefined ? undefined : decimalComma ? ',' : '.',
       noHeader: flags.header === false,
       parser: flags.parser,
+      threads: flags.threads,
     },
     complaints: {
       overrides: { ...complaints.map, ...flags.complaintsMap },

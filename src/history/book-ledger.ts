@@ -11,8 +11,8 @@ export interface DayLedger {
   readonly dateToken: number;
   readonly rows: number;
   readonly netCents: number;
-  /** Distinct order ids with at least one sale line; 0 when the export has no order ids. */
-  readonly orderCount: number;
+  /** Hashes of the distinct order ids with at least one sale line; empty when the export has no order ids. */
+  readonly orderHashes: readonly number[];
   readonly hasOrderIds: boolean;
   readonly hasSaleLine: boolean;
   /** Product line numbers (see `productLineName`) with their cents, in no particular order. */
@@ -27,15 +27,15 @@ const HAS_ORDER_ID = 2;
 const EMPTY = -1;
 
 /**
- * The state of a ledger as plain arrays, to pass between threads (the buffers are transferable) and
- * merge into another ledger with `absorb`.
+ * A ledger as plain arrays, customer by customer: entries of customer c are customerStart[c] ..
+ * customerStart[c + 1] - 1, and the product lines of entry e are lineStart[e] .. lineStart[e + 1] - 1.
+ * The buffers are transferable between threads, and reading a customer reads neighbouring memory.
  */
 export interface LedgerState {
   readonly customerIds: readonly string[];
   readonly productLines: readonly string[];
   readonly labels: readonly string[];
-  readonly entryCount: number;
-  readonly entryCustomer: Int32Array;
+  readonly customerStart: Int32Array;
   readonly entryToken: Int32Array;
   readonly entryRows: Int32Array;
   readonly entryFlags: Int32Array;
@@ -43,13 +43,24 @@ export interface LedgerState {
   readonly entryName: Int32Array;
   readonly entryRep: Int32Array;
   readonly entryNetCents: Float64Array;
-  readonly entryLineHead: Int32Array;
-  readonly lineCount: number;
+  readonly lineStart: Int32Array;
   readonly lineProduct: Int32Array;
-  readonly lineNext: Int32Array;
   readonly lineCents: Float64Array;
-  /** [entry, hash, hash, ...] for days with more than one order, flattened with a length before each. */
+  /** Other order hashes of days with more than one order: [entry, count, hash, ...] repeated. */
   readonly extraOrders: Int32Array;
+}
+
+/** A LedgerState joined to this book: its numbers mapped to the book's. */
+interface Segment {
+  readonly state: LedgerState;
+  /** Segment customer -> book customer. */
+  readonly customerOf: Int32Array;
+  readonly productLineOf: Int32Array;
+  readonly labelOf: Int32Array;
+  readonly tokenOf: ArrayLike<number> | undefined;
+  readonly extraOrders: Map<number, number[]>;
+  /** Book customer -> segment customer (-1: none); built when reading starts. */
+  localOf?: Int32Array;
 }
 
 /**
@@ -67,7 +78,8 @@ export class BookLedger implements OrderSink {
   private readonly labels: string[] = [];
   private readonly labelIndex = new Map<string, number>();
 
-  private readonly firstEntry = new GrowableInt32(EMPTY);
+  /** 1 for a customer with at least one entry here or in an absorbed state. */
+  private readonly customerHasDays = new GrowableInt32();
   private readonly lastEntry = new GrowableInt32(EMPTY);
   private readonly complaintsByCustomer = new Map<number, ComplaintLine[]>();
 
@@ -81,10 +93,12 @@ export class BookLedger implements OrderSink {
   private readonly entryRep = new GrowableInt32();
   private readonly entryNetCents = new GrowableFloat64();
   private readonly entryLineHead = new GrowableInt32();
-  /** Next entry of the same customer: each customer's entries form a chain from `firstEntry`. */
-  private readonly entryNext = new GrowableInt32();
   /** Other order-id hashes of days with more than one order: rare, so a Map beats a column. */
   private readonly extraOrders = new Map<number, Set<number>>();
+
+  /** States absorbed from other threads, read where they lie. */
+  private readonly segments: Segment[] = [];
+  private readSegments: Segment[] | undefined;
 
   private lines = 0;
   private readonly lineProduct = new GrowableInt32();
@@ -159,7 +173,7 @@ export class BookLedger implements OrderSink {
   }
 
   hasDays(customer: number): boolean {
-    return this.firstEntry.get(customer) !== EMPTY;
+    return this.customerHasDays.get(customer) !== 0;
   }
 
   complaintsOf(customer: number): readonly ComplaintLine[] {
@@ -170,15 +184,36 @@ export class BookLedger implements OrderSink {
     return this.productLines[productLine] as string;
   }
 
-  /** Call `visit` for each of the customer's date entries. */
+  /**
+   * Call `visit` once for each date text the customer has lines on. A date read in two parts of
+   * the file is merged here, its order ids counted once.
+   */
   forEachDay(customer: number, visit: (day: DayLedger) => void): void {
-    for (let entry = this.firstEntry.get(customer); entry !== EMPTY; entry = this.entryNext.get(entry)) visit(this.dayOf(entry));
+    const days: DayLedger[] = [];
+    for (const segment of this.readable()) {
+      const local = (segment.localOf as Int32Array)[customer] as number;
+      if (local === EMPTY) continue;
+      const { customerStart } = segment.state;
+      for (let entry = customerStart[local] as number; entry < (customerStart[local + 1] as number); entry++) days.push(this.segmentDay(segment, entry));
+    }
+    if (this.readSegments !== undefined && this.readSegments.length > 1) {
+      for (const day of mergeSameDate(days, (a, b) => (a < b ? a : b))) visit(day);
+    } else {
+      for (const day of days) visit(day);
+    }
   }
 
   /** Date tokens of the days with a sale line, each once. */
   saleTokens(): Set<number> {
     const tokens = new Set<number>();
-    for (let entry = 0; entry < this.entries; entry++) if ((this.entryFlags.get(entry) & HAS_SALE_LINE) !== 0) tokens.add(this.entryToken.get(entry));
+    for (const segment of this.readable()) {
+      const { entryFlags, entryToken } = segment.state;
+      for (let entry = 0; entry < entryFlags.length; entry++) {
+        if (((entryFlags[entry] as number) & HAS_SALE_LINE) === 0) continue;
+        const token = entryToken[entry] as number;
+        tokens.add(segment.tokenOf === undefined ? token : (segment.tokenOf[token] as number));
+      }
+    }
     return tokens;
   }
 
@@ -209,87 +244,148 @@ export class BookLedger implements OrderSink {
     return joined;
   }
 
-  /** The ledger as arrays, for another thread. Extra order hashes travel flattened. */
+  /** The ledger as arrays, customer by customer, for another thread or for reading. */
   exportState(): LedgerState {
+    const customers = this.customerIds.length;
+    const customerStart = new Int32Array(customers + 1);
+    for (let entry = 0; entry < this.entries; entry++) {
+      const next = this.entryCustomer.get(entry) + 1;
+      customerStart[next] = (customerStart[next] as number) + 1;
+    }
+    for (let customer = 0; customer < customers; customer++) customerStart[customer + 1] = (customerStart[customer + 1] as number) + (customerStart[customer] as number);
+    const position = customerStart.slice(0, customers);
+    const placed = new Int32Array(this.entries);
+    for (let entry = 0; entry < this.entries; entry++) {
+      const customer = this.entryCustomer.get(entry);
+      placed[entry] = position[customer] as number;
+      position[customer] = (position[customer] as number) + 1;
+    }
+    const n = this.entries;
+    const entryToken = new Int32Array(n);
+    const entryRows = new Int32Array(n);
+    const entryFlags = new Int32Array(n);
+    const entryOrderHash = new Int32Array(n);
+    const entryName = new Int32Array(n);
+    const entryRep = new Int32Array(n);
+    const entryNetCents = new Float64Array(n);
+    const lineCountOf = new Int32Array(n + 1);
+    for (let entry = 0; entry < n; entry++) {
+      const at = placed[entry] as number;
+      entryToken[at] = this.entryToken.get(entry);
+      entryRows[at] = this.entryRows.get(entry);
+      entryFlags[at] = this.entryFlags.get(entry);
+      entryOrderHash[at] = this.entryOrderHash.get(entry);
+      entryName[at] = this.entryName.get(entry);
+      entryRep[at] = this.entryRep.get(entry);
+      entryNetCents[at] = this.entryNetCents.get(entry);
+      let lines = 0;
+      for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) lines++;
+      lineCountOf[at + 1] = lines;
+    }
+    const lineStart = lineCountOf;
+    for (let at = 0; at < n; at++) lineStart[at + 1] = (lineStart[at + 1] as number) + (lineStart[at] as number);
+    const lineProduct = new Int32Array(this.lines);
+    const lineCents = new Float64Array(this.lines);
+    for (let entry = 0; entry < n; entry++) {
+      let to = lineStart[placed[entry] as number] as number;
+      for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) {
+        lineProduct[to] = this.lineProduct.get(line);
+        lineCents[to] = this.lineCents.get(line);
+        to++;
+      }
+    }
     const extra: number[] = [];
-    for (const [entry, hashes] of this.extraOrders) extra.push(entry, hashes.size, ...hashes);
+    for (const [entry, hashes] of this.extraOrders) extra.push(placed[entry] as number, hashes.size, ...hashes);
     return {
       customerIds: this.customerIds,
       productLines: this.productLines,
       labels: this.labels,
-      entryCount: this.entries,
-      entryCustomer: this.entryCustomer.view(this.entries),
-      entryToken: this.entryToken.view(this.entries),
-      entryRows: this.entryRows.view(this.entries),
-      entryFlags: this.entryFlags.view(this.entries),
-      entryOrderHash: this.entryOrderHash.view(this.entries),
-      entryName: this.entryName.view(this.entries),
-      entryRep: this.entryRep.view(this.entries),
-      entryNetCents: this.entryNetCents.view(this.entries),
-      entryLineHead: this.entryLineHead.view(this.entries),
-      lineCount: this.lines,
-      lineProduct: this.lineProduct.view(this.lines),
-      lineNext: this.lineNext.view(this.lines),
-      lineCents: this.lineCents.view(this.lines),
+      customerStart,
+      entryToken,
+      entryRows,
+      entryFlags,
+      entryOrderHash,
+      entryName,
+      entryRep,
+      entryNetCents,
+      lineStart,
+      lineProduct,
+      lineCents,
       extraOrders: Int32Array.from(extra),
     };
   }
 
   /**
-   * Add another ledger's entries (read from another part of the same export) to this one. Its
-   * date tokens are renumbered with `tokenOf` (its token -> this book's token).
+   * Join another ledger's state (read from another part of the same export) to this one. Its
+   * date tokens are renumbered with `tokenOf` (its token -> this book's token). Costs a map of its
+   * strings, not a pass over its entries: the entries are read where they are.
    */
   absorb(state: LedgerState, tokenOf: ArrayLike<number>): void {
-    const customers = state.customerIds.map((id) => this.customerNumber(id));
-    const products = state.productLines.map((name) => this.productLineNumber(name));
-    const labels = state.labels.map((label) => this.labelNumber(label));
-    const extraByEntry = new Map<number, number[]>();
-    for (let i = 0; i < state.extraOrders.length; ) {
-      const entry = state.extraOrders[i] as number;
-      const size = state.extraOrders[i + 1] as number;
-      extraByEntry.set(entry, Array.from(state.extraOrders.subarray(i + 2, i + 2 + size)));
-      i += 2 + size;
-    }
-    for (let other = 0; other < state.entryCount; other++) {
-      const entry = this.entryOf(customers[state.entryCustomer[other] as number] as number, tokenOf[state.entryToken[other] as number] as number);
-      const flags = state.entryFlags[other] as number;
-      this.entryRows.add(entry, state.entryRows[other] as number);
-      this.entryNetCents.add(entry, state.entryNetCents[other] as number);
-      // HAS_ORDER_ID is set by addOrderHash, with the hash.
-      this.entryFlags.or(entry, flags & ~HAS_ORDER_ID);
-      if ((flags & HAS_ORDER_ID) !== 0) {
-        this.addOrderHash(entry, state.entryOrderHash[other] as number);
-        for (const hash of extraByEntry.get(other) ?? []) this.addOrderHash(entry, hash);
-      }
-      for (let line = state.entryLineHead[other] as number; line !== EMPTY; line = state.lineNext[line] as number) {
-        this.addLineCents(entry, products[state.lineProduct[line] as number] as number, state.lineCents[line] as number);
-      }
-      const name = state.entryName[other] as number;
-      if (name !== EMPTY) this.entryName.set(entry, this.smallerLabel(this.entryName.get(entry), labels[name] as number));
-      const rep = state.entryRep[other] as number;
-      if (rep !== EMPTY) this.entryRep.set(entry, this.smallerLabel(this.entryRep.get(entry), labels[rep] as number));
-    }
+    this.segments.push(this.segmentOf(state, tokenOf));
   }
 
-  private dayOf(entry: number): DayLedger {
-    const flags = this.entryFlags.get(entry);
+  private segmentOf(state: LedgerState, tokenOf: ArrayLike<number> | undefined): Segment {
+    const extraOrders = new Map<number, number[]>();
+    for (let i = 0; i < state.extraOrders.length; ) {
+      const size = state.extraOrders[i + 1] as number;
+      extraOrders.set(state.extraOrders[i] as number, Array.from(state.extraOrders.subarray(i + 2, i + 2 + size)));
+      i += 2 + size;
+    }
+    const customerOf = Int32Array.from(state.customerIds, (id) => this.customerNumber(id));
+    customerOf.forEach((customer, local) => {
+      if ((state.customerStart[local + 1] as number) > (state.customerStart[local] as number)) this.customerHasDays.set(customer, 1);
+    });
+    return {
+      state,
+      customerOf,
+      productLineOf: Int32Array.from(state.productLines, (name) => this.productLineNumber(name)),
+      labelOf: Int32Array.from(state.labels, (label) => this.labelNumber(label)),
+      tokenOf,
+      extraOrders,
+    };
+  }
+
+  /**
+   * The segments to read: the absorbed ones, and this ledger's own lines as one more. Writing
+   * after reading has begun is a mistake the ledger does not guard against.
+   */
+  private readable(): Segment[] {
+    if (this.readSegments === undefined) {
+      const segments = this.entries > 0 ? [...this.segments, this.segmentOf(this.exportState(), undefined)] : [...this.segments];
+      const customers = this.customerIds.length;
+      for (const segment of segments) {
+        const localOf = new Int32Array(customers).fill(EMPTY);
+        segment.customerOf.forEach((customer, local) => {
+          localOf[customer] = local;
+        });
+        segment.localOf = localOf;
+      }
+      this.readSegments = segments;
+    }
+    return this.readSegments;
+  }
+
+  private segmentDay(segment: Segment, entry: number): DayLedger {
+    const { state } = segment;
+    const flags = state.entryFlags[entry] as number;
     const lineCents: Array<readonly [number, number]> = [];
-    for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) {
-      lineCents.push([this.lineProduct.get(line), this.lineCents.get(line)]);
+    for (let line = state.lineStart[entry] as number; line < (state.lineStart[entry + 1] as number); line++) {
+      lineCents.push([segment.productLineOf[state.lineProduct[line] as number] as number, state.lineCents[line] as number]);
     }
     const hasOrderIds = (flags & HAS_ORDER_ID) !== 0;
-    const name = this.entryName.get(entry);
-    const rep = this.entryRep.get(entry);
+    const name = state.entryName[entry] as number;
+    const rep = state.entryRep[entry] as number;
+    const token = state.entryToken[entry] as number;
     return {
-      dateToken: this.entryToken.get(entry),
-      rows: this.entryRows.get(entry),
-      netCents: this.entryNetCents.get(entry),
-      orderCount: hasOrderIds ? 1 + (this.extraOrders.get(entry)?.size ?? 0) : 0,
+      dateToken: segment.tokenOf === undefined ? token : (segment.tokenOf[token] as number),
+      rows: state.entryRows[entry] as number,
+      netCents: state.entryNetCents[entry] as number,
+      orderHashes: hasOrderIds ? [state.entryOrderHash[entry] as number, ...(segment.extraOrders.get(entry) ?? [])] : [],
       hasOrderIds,
       hasSaleLine: (flags & HAS_SALE_LINE) !== 0,
       lineCents,
-      name: name === EMPTY ? undefined : this.labels[name],
-      rep: rep === EMPTY ? undefined : this.labels[rep],
+      name: name === EMPTY ? undefined : this.labels[segment.labelOf[name] as number],
+      rep: rep === EMPTY ? undefined : this.labels[segment.labelOf[rep] as number],
     };
   }
 
@@ -318,8 +414,7 @@ export class BookLedger implements OrderSink {
     this.entryRep.set(entry, EMPTY);
     this.entryNetCents.set(entry, 0);
     this.entryLineHead.set(entry, EMPTY);
-    this.entryNext.set(entry, this.firstEntry.get(customer));
-    this.firstEntry.set(customer, entry);
+    this.customerHasDays.set(customer, 1);
     this.lastEntry.set(customer, entry);
     this.slots[slot] = entry + 1;
     // Kept at most half full, so a probe finds its key or a hole within a step or two.
@@ -391,4 +486,31 @@ function slotHash(customer: number, dateToken: number): number {
 
 function looseId(id: string): string {
   return id.trim().toUpperCase().replace(/^0+(?=.)/, '');
+}
+
+/** Entries of one customer on the same date text (from two parts of a file) folded into one. */
+function mergeSameDate(days: readonly DayLedger[], smaller: (a: string, b: string) => string): DayLedger[] {
+  const byToken = new Map<number, DayLedger>();
+  for (const day of days) {
+    const seen = byToken.get(day.dateToken);
+    if (seen === undefined) {
+      byToken.set(day.dateToken, day);
+      continue;
+    }
+    const lineCents = new Map<number, number>(seen.lineCents.map(([line, cents]) => [line, cents]));
+    for (const [line, cents] of day.lineCents) lineCents.set(line, (lineCents.get(line) ?? 0) + cents);
+    const pick = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : smaller(a, b));
+    byToken.set(day.dateToken, {
+      dateToken: day.dateToken,
+      rows: seen.rows + day.rows,
+      netCents: seen.netCents + day.netCents,
+      orderHashes: [...new Set([...seen.orderHashes, ...day.orderHashes])],
+      hasOrderIds: seen.hasOrderIds || day.hasOrderIds,
+      hasSaleLine: seen.hasSaleLine || day.hasSaleLine,
+      lineCents: [...lineCents],
+      name: pick(seen.name, day.name),
+      rep: pick(seen.rep, day.rep),
+    });
+  }
+  return [...byToken.values()];
 }

@@ -130,7 +130,7 @@ function buildDays(ledger: BookLedger, customer: number, orderDay: readonly Day[
       merged = { orders: 0, netCents: 0, lineCents: new Map() };
       byDay.set(day, merged);
     }
-    if (ledgerDay.hasSaleLine) merged.orders += Math.max(1, ledgerDay.orderCount);
+    if (ledgerDay.hasSaleLine) merged.orders += Math.max(1, ledgerDay.orderHashes.length);
     merged.netCents += ledgerDay.netCents;
     for (const [productLineNumber, cents] of ledgerDay.lineCents) {
       const productLine = ledger.productLineName(productLineNumber);

@@ -11,19 +11,27 @@ export class ByteInterner {
   private keyStart = new Int32Array(1 << 9);
   private keyLength = new Int32Array(1 << 9);
   private values = new Int32Array(1 << 9);
-  private arena = Buffer.allocUnsafe(1 << 14);
+  private arena = new Uint8Array(1 << 14);
   private arenaUsed = 0;
   private count = 0;
 
+  /** The key last found: sorted and grouped exports repeat a value on row after row. */
+  private lastKey = -1;
+
   lookup(bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    const last = this.lastKey;
+    if (last >= 0 && this.keyLength[last] === length && this.sameBytes(last, bytes, start, length)) return this.values[last] as number;
     const mask = this.slots.length - 1;
     let slot = hashBytes(bytes, start, end) & mask;
-    const length = end - start;
     for (;;) {
       const stored = this.slots[slot] as number;
       if (stored === 0) return NOT_SEEN;
       const key = stored - 1;
-      if (this.keyLength[key] === length && this.sameBytes(key, bytes, start, length)) return this.values[key] as number;
+      if (this.keyLength[key] === length && this.sameBytes(key, bytes, start, length)) {
+        this.lastKey = key;
+        return this.values[key] as number;
+      }
       slot = (slot + 1) & mask;
     }
   }
@@ -33,8 +41,8 @@ export class ByteInterner {
     const length = end - start;
     if (this.count === this.values.length) this.growKeys();
     if (this.arenaUsed + length > this.arena.length) {
-      const arena = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaUsed + length));
-      this.arena.copy(arena, 0, 0, this.arenaUsed);
+      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
+      arena.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = arena;
     }
     const key = this.count++;

@@ -20,6 +20,8 @@ export interface ReadOrdersOptions extends CsvDialectOptions {
   readonly overrides?: Partial<Record<OrderField, string>>;
   readonly dateFormat?: DateFormat | undefined;
   readonly decimalMark?: DecimalMark | undefined;
+  /** Threads for the byte route; default: up to 2 for files over PARALLEL_MIN_BYTES, else 1. */
+  readonly threads?: number | undefined;
 }
 
 /** What ingest learned about an orders export, besides its lines. */
@@ -61,8 +63,6 @@ export type OrdersTarget = ((line: OrderLine) => void) | SinkFactoryTarget;
 export interface SinkFactoryTarget {
   readonly sink: MergeableOrderSink;
   readonly factory: SinkFactory;
-  /** Threads to read with (default: the machine's cores, at most 2 per the design). */
-  readonly threads?: number | undefined;
 }
 
 /**
@@ -204,7 +204,7 @@ async function readOrdersByBytes(source: InputSource, path: string, options: Rea
     dateFormat: options.dateFormat,
   };
   const size = source.size ?? layout.dataStart;
-  const threads = size - layout.dataStart >= PARALLEL_MIN_BYTES ? Math.max(1, target.threads ?? defaultThreads()) : 1;
+  const threads = options.threads ?? (size - layout.dataStart >= PARALLEL_MIN_BYTES ? defaultThreads() : 1);
   const ranges = await splitAtLines(path, layout.dataStart, size, threads);
   const parts = await Promise.all(ranges.map(([start, end]) => scanPart({ ...job, start, end }, target.factory, threads > 1)));
   if (parts.some((part) => part === undefined || part.result.bailed)) return undefined;
@@ -251,6 +251,7 @@ async function scanPart(job: RangeScanJob, factory: SinkFactory, inWorker: boole
   });
 }
 
+/** Two threads keep the read at the speed of a second core; more would fight the rest of the machine for it. */
 function defaultThreads(): number {
   return Math.min(2, availableParallelism());
 }

@@ -46,6 +46,9 @@ export interface BgNbdFit {
  * converge or ends with a parameter outside [1e-7, 1e7] (the data do not identify the model);
  * the message says where it stopped and what to try.
  */
+/** ln(1e7): the edge of the [1e-7, 1e7] box a fit must end in. */
+const OUT_OF_BOUNDS_LOG = Math.log(1e7);
+
 export function fitBgNbd(customers: readonly (CustomerSummary & { readonly weight?: number })[], options: FitBgNbdOptions = {}): BgNbdFit {
   const groups = groupSummaries(customers);
   if (groups.length === 0) throw new Error('fitBgNbd: no customers to fit');
@@ -98,6 +101,8 @@ export function fitBgNbd(customers: readonly (CustomerSummary & { readonly weigh
     gradientTolerance: options.gradientTolerance ?? 1e-9,
     relativeTolerance: options.relativeTolerance ?? 1e-15,
     maxStep: 2,
+    // Steps are at most 2 in log space and a run-off parameter's gradient fades: one that leaves the box does not come back.
+    outOfBounds: (theta) => theta.some((value) => Math.abs(value) > OUT_OF_BOUNDS_LOG),
   });
 
   const params = toParams(result.point);

@@ -4,6 +4,8 @@ import { assertCustomerSummary } from './assert-customer-summary.js';
 import type { BgNbdParams, CustomerSummary } from './bg-nbd-params.js';
 import { digamma } from './digamma.js';
 
+const NO_REPEAT_TERMS = [0, 0, 0, 0] as const;
+
 /** Population log-likelihood and its partial derivatives with respect to r, α, a and b. */
 export interface LogLikelihoodWithGradient {
   readonly logLikelihood: number;
@@ -31,7 +33,8 @@ export interface LogLikelihoodWithGradient {
  *
  * where wA = e^A/(e^A + e^D) and wD = 1 − wA are the posterior weights of "alive at T" and
  * "dropped out at tx" (wA = 1, wD = 0 when x = 0). Terms depending on the parameters only
- * are computed once per call, not once per customer.
+ * are computed once per call, not once per customer, and the lnΓ and ψ terms once per distinct x:
+ * a book of 20,000 customers has a few hundred, and these special functions are most of the cost.
  */
 export function logLikelihoodWithGradient(
   params: BgNbdParams,
@@ -47,6 +50,23 @@ export function logLikelihoodWithGradient(
   const psiR = digamma(r);
   const psiB = digamma(b);
   const psiAB = digamma(a + b);
+
+  /** [ψ(r+x) − ψ(r), ψ(b+x) − ψ(b), ψ(a+b+x) − ψ(a+b), shared] by x. */
+  const termsOfX = new Map<number, readonly [number, number, number, number]>();
+  const termsOf = (x: number): readonly [number, number, number, number] => {
+    let terms = termsOfX.get(x);
+    if (terms === undefined) {
+      const rx = r + x;
+      terms = [
+        digamma(rx) - psiR,
+        digamma(b + x) - psiB,
+        digamma(a + b + x) - psiAB,
+        gammaln(rx) - lgR + gammaln(b + x) - lgB - gammaln(a + b + x) + lgAB,
+      ];
+      termsOfX.set(x, terms);
+    }
+    return terms;
+  };
 
   let ll = 0;
   let dr = 0;
@@ -81,14 +101,8 @@ export function logLikelihoodWithGradient(
       dBmix = -wD / (b + x - 1);
     }
 
-    // ψ(r+x) − ψ(r) etc. are exactly 0 for x = 0; skipping them saves most digamma calls.
-    const psiRX = x > 0 ? digamma(rx) - psiR : 0;
-    const psiBX = x > 0 ? digamma(b + x) - psiB : 0;
-    const psiABX = x > 0 ? digamma(a + b + x) - psiAB : 0;
-    const shared =
-      x > 0
-        ? gammaln(rx) - lgR + gammaln(b + x) - lgB - gammaln(a + b + x) + lgAB
-        : 0;
+    // ψ(r+x) − ψ(r) etc. are exactly 0 for x = 0.
+    const [psiRX, psiBX, psiABX, shared] = x > 0 ? termsOf(x) : NO_REPEAT_TERMS;
 
     ll += w * (shared + r * logAlpha + logMix);
     dr += w * (psiRX + logAlpha + dRmix);

@@ -14,6 +14,11 @@ export interface BfgsOptions {
   readonly relativeTolerance: number;
   /** Largest step allowed in any coordinate per iteration (keeps exp() of log-parameters sane). */
   readonly maxStep: number;
+  /**
+   * Stop, not converged, once an accepted point is outside the region the caller can use: a run
+   * off to a boundary costs dozens of iterations and ends in a rejected answer anyway.
+   */
+  readonly outOfBounds?: (point: readonly number[]) => boolean;
 }
 
 export interface BfgsResult {
@@ -131,6 +136,7 @@ export function minimizeBfgs(objective: SmoothObjective, start: readonly number[
     const relativeChange = Math.abs(trial.value - current.value) / Math.max(Math.abs(current.value), Number.MIN_VALUE);
     point = trialPoint;
     current = trial;
+    if (options.outOfBounds?.(point)) return result(iteration + 1, false, 'left the allowed region');
 
     const sy = dot(s, y);
     const yy = dot(y, y);

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_COMPLAINTS, DEMO_ORDERS, ROOT, runChurn } from '../support/run-churn.js';
+
+/**
+ * The byte route read in parallel parts (worker threads, so the built binary) must answer exactly
+ * as csv-parse reading every line: same JSON, same stderr (reject lines and their line numbers),
+ * same exit code, wherever the parts are cut.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'churn-parallel-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function expectSameAsCsvParse(args: readonly string[], threads: readonly number[]): void {
+  const reference = runChurn([...args, '--parser', 'csv-parse']);
+  expect(reference.stderr.includes('Error'), reference.stderr).toBe(false);
+  for (const count of threads) {
+    const parallel = runChurn([...args, '--threads', String(count)]);
+    expect(parallel.status, `--threads ${count}`).toBe(reference.status);
+    expect(parallel.stderr, `--threads ${count}`).toBe(reference.stderr);
+    expect(parallel.stdout, `--threads ${count}`).toBe(reference.stdout);
+  }
+}
+
+describe('parallel byte route vs csv-parse', () => {
+  it.each([
+    ['demo report', ['report', DEMO_ORDERS, '--complaints', DEMO_COMPLAINTS, '--format', 'json', '--all']],
+    ['demo check', ['check', DEMO_ORDERS, '--complaints', DEMO_COMPLAINTS, '--format', 'json']],
+    ['Israeli re-export', ['report', 'fixtures/demo-il/orders.csv', '--complaints', 'fixtures/demo-il/complaints.csv', '--format', 'json', '--all']],
+  ])('%s', (_name, args) => {
+    expectSameAsCsvParse(args, [1, 2, 3, 7]);
+  }, 120_000);
+
+  it('bad rows in every part keep their file line numbers; an order split across parts counts once', () => {
+    const lines = ['order_id,customer_id,order_date,amount,category'];
+    for (let i = 0; i < 4000; i++) {
+      const customer = `C${i % 37}`;
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const month = String(1 + Math.floor(i / 400)).padStart(2, '0');
+      // Long orders (10 lines each), so part cuts fall inside orders.
+      const order = `SO-${Math.floor(i / 10)}`;
+      const amount = i % 331 === 0 ? 'n/a' : i % 97 === 0 ? '₪1,234.50' : (((i * 7919) % 50000) / 100).toFixed(2);
+      const date = i % 401 === 0 ? '2025-13-45' : `2025-${month}-${day}`;
+      lines.push(`${order},${i % 503 === 0 ? ' ' + customer : customer},${date},${amount},Cat${i % 5}`);
+      if (i % 250 === 0) lines.push('');
+    }
+    const path = join(dir, 'spread-rejects.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    expectSameAsCsvParse(['report', path, '--format', 'json', '--all', '--as-of', '2025-10-31'], [2, 3, 5]);
+  }, 120_000);
+
+  it('a quoted field running onto the next line sends the whole file the string route', () => {
+    const rows = ['customer,name,date,amount,category'];
+    for (let i = 0; i < 500; i++) rows.push(`C${i % 9},${i === 300 ? '"Two\nLines Ltd"' : 'Plain Co'},2025-0${1 + (i % 9)}-1${i % 10},${i}.25,Cat${i % 3}`);
+    const path = join(dir, 'multiline.csv');
+    writeFileSync(path, `${rows.join('\r\n')}\r\n`);
+    expectSameAsCsvParse(['report', path, '--format', 'json', '--all'], [1, 2, 4]);
+  }, 120_000);
+
+  it('a 1M-line bench export (bench/generate-orders.mjs): the default route gives the same JSON', () => {
+    const orders = join(dir, 'orders-1m.csv');
+    const complaints = join(dir, 'complaints-1m.csv');
+    const generated = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate-orders.mjs'), '--lines', '1m', '--out', orders, '--complaints', complaints]);
+    expect(generated.status, String(generated.stderr)).toBe(0);
+    const args = ['report', orders, '--complaints', complaints, '--as-of', '2026-10-31', '--format', 'json', '--all', '--quiet'];
+    const fast = runChurn(args);
+    const reference = runChurn([...args, '--parser', 'csv-parse']);
+    expect(fast.status).toBe(0);
+    expect(fast.stderr).toBe('');
+    expect(JSON.parse(fast.stdout).customers).toHaveLength(20000);
+    expect(fast.stdout === reference.stdout).toBe(true);
+    expect(readFileSync(orders).length).toBeGreaterThan(60_000_000);
+  }, 300_000);
+});
