@@ -244,7 +244,11 @@ export class BookLedger implements OrderSink {
     return joined;
   }
 
-  /** The ledger as arrays, customer by customer, for another thread or for reading. */
+  /**
+   * The ledger as arrays, customer by customer, for another thread or for reading. The ledger's
+   * own columns are released as they are copied, so the copy does not double the memory: it is
+   * the ledger's last act as a writer.
+   */
   exportState(): LedgerState {
     const customers = this.customerIds.length;
     const customerStart = new Int32Array(customers + 1);
@@ -261,28 +265,13 @@ export class BookLedger implements OrderSink {
       position[customer] = (position[customer] as number) + 1;
     }
     const n = this.entries;
-    const entryToken = new Int32Array(n);
-    const entryRows = new Int32Array(n);
-    const entryFlags = new Int32Array(n);
-    const entryOrderHash = new Int32Array(n);
-    const entryName = new Int32Array(n);
-    const entryRep = new Int32Array(n);
-    const entryNetCents = new Float64Array(n);
-    const lineCountOf = new Int32Array(n + 1);
+    // Lines first, while the entries' line chains still exist; then each column moves and is released.
+    const lineStart = new Int32Array(n + 1);
     for (let entry = 0; entry < n; entry++) {
-      const at = placed[entry] as number;
-      entryToken[at] = this.entryToken.get(entry);
-      entryRows[at] = this.entryRows.get(entry);
-      entryFlags[at] = this.entryFlags.get(entry);
-      entryOrderHash[at] = this.entryOrderHash.get(entry);
-      entryName[at] = this.entryName.get(entry);
-      entryRep[at] = this.entryRep.get(entry);
-      entryNetCents[at] = this.entryNetCents.get(entry);
       let lines = 0;
       for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) lines++;
-      lineCountOf[at + 1] = lines;
+      lineStart[(placed[entry] as number) + 1] = lines;
     }
-    const lineStart = lineCountOf;
     for (let at = 0; at < n; at++) lineStart[at + 1] = (lineStart[at + 1] as number) + (lineStart[at] as number);
     const lineProduct = new Int32Array(this.lines);
     const lineCents = new Float64Array(this.lines);
@@ -294,8 +283,20 @@ export class BookLedger implements OrderSink {
         to++;
       }
     }
+    for (const column of [this.lineProduct, this.lineNext, this.lineCents, this.entryLineHead, this.entryCustomer]) column.release();
+    this.slots = new Int32Array(0);
+    const entryToken = this.entryToken.moveTo(new Int32Array(n), placed, n);
+    const entryRows = this.entryRows.moveTo(new Int32Array(n), placed, n);
+    const entryFlags = this.entryFlags.moveTo(new Int32Array(n), placed, n);
+    const entryOrderHash = this.entryOrderHash.moveTo(new Int32Array(n), placed, n);
+    const entryName = this.entryName.moveTo(new Int32Array(n), placed, n);
+    const entryRep = this.entryRep.moveTo(new Int32Array(n), placed, n);
+    const entryNetCents = this.entryNetCents.moveTo(new Float64Array(n), placed, n);
     const extra: number[] = [];
     for (const [entry, hashes] of this.extraOrders) extra.push(placed[entry] as number, hashes.size, ...hashes);
+    this.extraOrders.clear();
+    this.entries = 0;
+    this.lines = 0;
     return {
       customerIds: this.customerIds,
       productLines: this.productLines,

@@ -16,6 +16,14 @@ abstract class GrowableColumn<T extends Int32Array | Float64Array> {
     return index < this.values.length ? (this.values[index] as number) : this.fill;
   }
 
+  /** Write each of the first `length` values to `target[placeOf[index]]`, then release: a reordering copy. */
+  moveTo(target: T, placeOf: Int32Array, length: number): T {
+    const values = this.values;
+    for (let index = 0; index < length; index++) target[placeOf[index] as number] = values[index] as number;
+    this.release();
+    return target;
+  }
+
   set(index: number, value: number): void {
     if (index >= this.values.length) this.grow(index);
     this.values[index] = value;
@@ -23,6 +31,11 @@ abstract class GrowableColumn<T extends Int32Array | Float64Array> {
 
   add(index: number, value: number): void {
     this.set(index, this.get(index) + value);
+  }
+
+  /** Drop the storage (the column reads as empty after): memory back before a copy is made elsewhere. */
+  release(): void {
+    this.values = this.allocate(0);
   }
 
   /** A copy of the first `length` values, sized to fit (transferable to another thread). */
