@@ -248,6 +248,8 @@ async function scanPart(job: RangeScanJob, factory: SinkFactory, inWorker: boole
       void worker.terminate();
     });
     worker.once('error', () => resolve(undefined));
+    // A worker that dies without a word (out of memory) must not leave the read waiting forever.
+    worker.once('exit', () => resolve(undefined));
   });
 }
 
