@@ -1,6 +1,7 @@
 import type { OrderLine } from '../ingest/order-line.js';
 import type { OrderSink } from '../ingest/order-sink.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
+import { intern } from '../ingest/intern.js';
 import { hashOrderId, NO_ORDER_ID } from '../ingest/order-id-hash.js';
 import { GrowableFloat64, GrowableInt32 } from './growable-array.js';
 
@@ -109,13 +110,7 @@ export class BookLedger implements OrderSink {
   private slots = new Int32Array(1 << 12);
 
   customerNumber(customerId: string): number {
-    let index = this.customerIndex.get(customerId);
-    if (index === undefined) {
-      index = this.customerIds.length;
-      this.customerIds.push(customerId);
-      this.customerIndex.set(customerId, index);
-    }
-    return index;
+    return intern(customerId, this.customerIds, this.customerIndex);
   }
 
   productLineNumber(productLine: string): number {
@@ -467,16 +462,6 @@ export class BookLedger implements OrderSink {
     if (current === EMPTY || current === next) return next;
     return (this.labels[next] as string) < (this.labels[current] as string) ? next : current;
   }
-}
-
-function intern(text: string, list: string[], index: Map<string, number>): number {
-  let number = index.get(text);
-  if (number === undefined) {
-    number = list.length;
-    list.push(text);
-    index.set(text, number);
-  }
-  return number;
 }
 
 function slotHash(customer: number, dateToken: number): number {

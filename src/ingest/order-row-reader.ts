@@ -21,9 +21,8 @@ export interface OrderRowContext {
  */
 export class OrderRowReader {
   rowsRead = 0;
-  /** ISO code of the first currency mark seen in an amount, and the line it was on. */
+  /** ISO code of the first currency mark seen in an amount. */
   currency: string | undefined;
-  currencyLine = 0;
 
   constructor(
     private readonly context: OrderRowContext,
@@ -52,7 +51,7 @@ export class OrderRowReader {
     let amount: number;
     const rawAmount = text(fields, col.amount);
     if (rawAmount !== '') {
-      const money = this.readMoney(rawAmount, line);
+      const money = this.readMoney(rawAmount);
       if (money === undefined) return reject('bad_amount', headers[col.amount ?? 0], rawAmount);
       amount = money;
     } else if (col.quantity !== undefined && col.unitPrice !== undefined) {
@@ -61,7 +60,7 @@ export class OrderRowReader {
       if (rawQuantity === '' && rawPrice === '') return reject('missing_amount', headers[col.amount ?? col.quantity]);
       const quantity = parseMoney(rawQuantity, decimalMark);
       if (quantity === undefined) return reject('bad_quantity', headers[col.quantity], rawQuantity);
-      const price = this.readMoney(rawPrice, line);
+      const price = this.readMoney(rawPrice);
       if (price === undefined) return reject('bad_unit_price', headers[col.unitPrice], rawPrice);
       amount = quantity.value * price;
     } else {
@@ -80,12 +79,9 @@ export class OrderRowReader {
     });
   }
 
-  private readMoney(raw: string, line: number): number | undefined {
+  private readMoney(raw: string): number | undefined {
     const money = parseMoney(raw, this.context.decimalMark);
-    if (money?.currency !== undefined && this.currency === undefined) {
-      this.currency = money.currency;
-      this.currencyLine = line;
-    }
+    if (money?.currency !== undefined && this.currency === undefined) this.currency = money.currency;
     return money?.value;
   }
 }

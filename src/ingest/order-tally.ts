@@ -1,3 +1,4 @@
+import { intern } from './intern.js';
 import type { OrderLine } from './order-line.js';
 import type { MergeableOrderSink } from './order-sink.js';
 
@@ -21,13 +22,7 @@ export class OrderTally implements MergeableOrderSink<OrderTallyState> {
   }
 
   customerNumber(customerId: string): number {
-    let index = this.customerIndex.get(customerId);
-    if (index === undefined) {
-      index = this.customerIds.length;
-      this.customerIds.push(customerId);
-      this.customerIndex.set(customerId, index);
-    }
-    return index;
+    return intern(customerId, this.customerIds, this.customerIndex);
   }
 
   productLineNumber(): number {

@@ -218,10 +218,8 @@ async function readOrdersByBytes(source: InputSource, path: string, options: Rea
     target.sink.absorb(state, tokenOf);
     reader.rejects.absorb(result.rejects, lineBase);
     reader.rowsRead += result.rowsRead;
-    if (reader.currency === undefined && result.currency !== undefined) {
-      reader.currency = result.currency;
-      reader.currencyLine = result.currencyLine + lineBase;
-    }
+    // The first currency in file order: the first part's, if it saw one.
+    reader.currency ??= result.currency;
     lineBase += result.lines;
   }
   return ordersInput(opened, reader, dates, decimalMark);

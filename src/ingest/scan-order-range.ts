@@ -24,7 +24,6 @@ export interface RangeScanResult {
   readonly rowsRead: number;
   readonly rejects: Pick<RejectLog, 'count' | 'byReason' | 'first'>;
   readonly currency: string | undefined;
-  readonly currencyLine: number;
   readonly dateEntries: readonly DateEntry[];
 }
 
@@ -51,7 +50,6 @@ export async function scanOrderRange(job: RangeScanJob, sink: MergeableOrderSink
     rowsRead: rows.rowsRead,
     rejects: { count: rejects.count, byReason: rejects.byReason, first: rejects.first },
     currency: rows.currency,
-    currencyLine: rows.currencyLine,
     dateEntries: dates.exportEntries(),
   };
 }
