@@ -3,29 +3,15 @@ import type { OrderSink } from '../ingest/order-sink.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
 import { intern } from '../ingest/intern.js';
 import { hashOrderId, NO_ORDER_ID } from '../ingest/order-id-hash.js';
-import { GrowableFloat64, GrowableInt32 } from './growable-array.js';
+import { GrowableFloat64, GrowableInt32, sharedFloat64Array, sharedInt32Array } from './growable-array.js';
 
 export { hashOrderId } from '../ingest/order-id-hash.js';
 
-/** A customer's lines on one date text, as read back from the ledger. */
-export interface DayLedger {
-  readonly dateToken: number;
-  readonly rows: number;
-  readonly netCents: number;
-  /** Hashes of the distinct order ids with at least one sale line; empty when the export has no order ids. */
-  readonly orderHashes: readonly number[];
-  readonly hasOrderIds: boolean;
-  readonly hasSaleLine: boolean;
-  /** Product line numbers (see `productLineName`) with their cents, in no particular order. */
-  readonly lineCents: ReadonlyArray<readonly [number, number]>;
-  /** Lexically smallest non-empty name and rep seen that day, so row order cannot change them. */
-  readonly name: string | undefined;
-  readonly rep: string | undefined;
-}
-
-const HAS_SALE_LINE = 1;
-const HAS_ORDER_ID = 2;
-const EMPTY = -1;
+/** Entry flags: the date has a line with a sale (not only returns), and a line with an order id. */
+export const HAS_SALE_LINE = 1;
+export const HAS_ORDER_ID = 2;
+/** No entry, line, label or customer. */
+export const EMPTY = -1;
 
 /**
  * A ledger as plain arrays, customer by customer: entries of customer c are customerStart[c] ..
@@ -47,12 +33,26 @@ export interface LedgerState {
   readonly lineStart: Int32Array;
   readonly lineProduct: Int32Array;
   readonly lineCents: Float64Array;
+  /** Distinct order ids with a sale line, per entry (0: none, or no order ids). */
+  readonly entryOrders: Int32Array;
   /** Other order hashes of days with more than one order: [entry, count, hash, ...] repeated. */
   readonly extraOrders: Int32Array;
 }
 
+/**
+ * What another thread needs to read some customers' days: the book's strings, the segments (their
+ * columns on shared memory, so not copied) and those customers' complaints.
+ */
+export interface LedgerSnapshot {
+  readonly customerIds: readonly string[];
+  readonly productLines: readonly string[];
+  readonly labels: readonly string[];
+  readonly segments: readonly LedgerSegment[];
+  readonly complaints: ReadonlyArray<readonly [number, readonly ComplaintLine[]]>;
+}
+
 /** A LedgerState joined to this book: its numbers mapped to the book's. */
-interface Segment {
+export interface LedgerSegment {
   readonly state: LedgerState;
   /** Segment customer -> book customer. */
   readonly customerOf: Int32Array;
@@ -98,8 +98,8 @@ export class BookLedger implements OrderSink {
   private readonly extraOrders = new Map<number, Set<number>>();
 
   /** States absorbed from other threads, read where they lie. */
-  private readonly segments: Segment[] = [];
-  private readSegments: Segment[] | undefined;
+  private readonly segments: LedgerSegment[] = [];
+  private readSegments: LedgerSegment[] | undefined;
 
   private lines = 0;
   private readonly lineProduct = new GrowableInt32();
@@ -179,23 +179,49 @@ export class BookLedger implements OrderSink {
     return this.productLines[productLine] as string;
   }
 
-  /**
-   * Call `visit` once for each date text the customer has lines on. A date read in two parts of
-   * the file is merged here, its order ids counted once.
-   */
-  forEachDay(customer: number, visit: (day: DayLedger) => void): void {
-    const days: DayLedger[] = [];
+  /** Entries (dates with lines) of a customer across the segments: the size of their timeline. */
+  entryCount(customer: number): number {
+    let count = 0;
     for (const segment of this.readable()) {
       const local = (segment.localOf as Int32Array)[customer] as number;
-      if (local === EMPTY) continue;
-      const { customerStart } = segment.state;
-      for (let entry = customerStart[local] as number; entry < (customerStart[local + 1] as number); entry++) days.push(this.segmentDay(segment, entry));
+      if (local !== EMPTY) count += (segment.state.customerStart[local + 1] as number) - (segment.state.customerStart[local] as number);
     }
-    if (this.readSegments !== undefined && this.readSegments.length > 1) {
-      for (const day of mergeSameDate(days, (a, b) => (a < b ? a : b))) visit(day);
-    } else {
-      for (const day of days) visit(day);
+    return count;
+  }
+
+  /** The ledger as read so far, for reading `customers` in another thread. */
+  snapshotFor(customers: ArrayLike<number>): LedgerSnapshot {
+    const complaints: Array<readonly [number, readonly ComplaintLine[]]> = [];
+    for (let index = 0; index < customers.length; index++) {
+      const customer = customers[index] as number;
+      const list = this.complaintsByCustomer.get(customer);
+      if (list !== undefined) complaints.push([customer, list]);
     }
+    return { customerIds: this.customerIds, productLines: this.productLines, labels: this.labels, segments: this.readable(), complaints };
+  }
+
+  /** A read-only ledger over a snapshot from another thread. */
+  static fromSnapshot(snapshot: LedgerSnapshot): BookLedger {
+    const ledger = new BookLedger();
+    for (const id of snapshot.customerIds) ledger.customerNumber(id);
+    for (const productLine of snapshot.productLines) ledger.productLineNumber(productLine);
+    for (const label of snapshot.labels) ledger.labelNumber(label);
+    for (const [customer, list] of snapshot.complaints) ledger.complaintsByCustomer.set(customer, [...list]);
+    ledger.readSegments = [...snapshot.segments];
+    return ledger;
+  }
+
+  /** The segments to read customers' days from (see DayBuilder); reading starts here. */
+  segmentsForReading(): readonly LedgerSegment[] {
+    return this.readable();
+  }
+
+  get productLineCount(): number {
+    return this.productLines.length;
+  }
+
+  labelName(label: number): string {
+    return this.labels[label] as string;
   }
 
   /** Date tokens of the days with a sale line, each once. */
@@ -246,7 +272,7 @@ export class BookLedger implements OrderSink {
    */
   exportState(): LedgerState {
     const customers = this.customerIds.length;
-    const customerStart = new Int32Array(customers + 1);
+    const customerStart = sharedInt32Array(customers + 1);
     for (let entry = 0; entry < this.entries; entry++) {
       const next = this.entryCustomer.get(entry) + 1;
       customerStart[next] = (customerStart[next] as number) + 1;
@@ -261,15 +287,15 @@ export class BookLedger implements OrderSink {
     }
     const n = this.entries;
     // Lines first, while the entries' line chains still exist; then each column moves and is released.
-    const lineStart = new Int32Array(n + 1);
+    const lineStart = sharedInt32Array(n + 1);
     for (let entry = 0; entry < n; entry++) {
       let lines = 0;
       for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) lines++;
       lineStart[(placed[entry] as number) + 1] = lines;
     }
     for (let at = 0; at < n; at++) lineStart[at + 1] = (lineStart[at + 1] as number) + (lineStart[at] as number);
-    const lineProduct = new Int32Array(this.lines);
-    const lineCents = new Float64Array(this.lines);
+    const lineProduct = sharedInt32Array(this.lines);
+    const lineCents = sharedFloat64Array(this.lines);
     for (let entry = 0; entry < n; entry++) {
       let to = lineStart[placed[entry] as number] as number;
       for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) {
@@ -280,15 +306,21 @@ export class BookLedger implements OrderSink {
     }
     for (const column of [this.lineProduct, this.lineNext, this.lineCents, this.entryLineHead, this.entryCustomer]) column.release();
     this.slots = new Int32Array(0);
-    const entryToken = this.entryToken.moveTo(new Int32Array(n), placed, n);
-    const entryRows = this.entryRows.moveTo(new Int32Array(n), placed, n);
-    const entryFlags = this.entryFlags.moveTo(new Int32Array(n), placed, n);
-    const entryOrderHash = this.entryOrderHash.moveTo(new Int32Array(n), placed, n);
-    const entryName = this.entryName.moveTo(new Int32Array(n), placed, n);
-    const entryRep = this.entryRep.moveTo(new Int32Array(n), placed, n);
-    const entryNetCents = this.entryNetCents.moveTo(new Float64Array(n), placed, n);
+    const entryToken = this.entryToken.moveTo(sharedInt32Array(n), placed, n);
+    const entryRows = this.entryRows.moveTo(sharedInt32Array(n), placed, n);
+    const entryFlags = this.entryFlags.moveTo(sharedInt32Array(n), placed, n);
+    const entryOrderHash = this.entryOrderHash.moveTo(sharedInt32Array(n), placed, n);
+    const entryName = this.entryName.moveTo(sharedInt32Array(n), placed, n);
+    const entryRep = this.entryRep.moveTo(sharedInt32Array(n), placed, n);
+    const entryNetCents = this.entryNetCents.moveTo(sharedFloat64Array(n), placed, n);
+    const entryOrders = sharedInt32Array(n);
+    for (let at = 0; at < n; at++) entryOrders[at] = ((entryFlags[at] as number) & HAS_ORDER_ID) === 0 ? 0 : 1;
     const extra: number[] = [];
-    for (const [entry, hashes] of this.extraOrders) extra.push(placed[entry] as number, hashes.size, ...hashes);
+    for (const [entry, hashes] of this.extraOrders) {
+      const at = placed[entry] as number;
+      entryOrders[at] = 1 + hashes.size;
+      extra.push(at, hashes.size, ...hashes);
+    }
     this.extraOrders.clear();
     this.entries = 0;
     this.lines = 0;
@@ -304,6 +336,7 @@ export class BookLedger implements OrderSink {
       entryName,
       entryRep,
       entryNetCents,
+      entryOrders,
       lineStart,
       lineProduct,
       lineCents,
@@ -320,7 +353,7 @@ export class BookLedger implements OrderSink {
     this.segments.push(this.segmentOf(state, tokenOf));
   }
 
-  private segmentOf(state: LedgerState, tokenOf: ArrayLike<number> | undefined): Segment {
+  private segmentOf(state: LedgerState, tokenOf: ArrayLike<number> | undefined): LedgerSegment {
     const extraOrders = new Map<number, number[]>();
     for (let i = 0; i < state.extraOrders.length; ) {
       const size = state.extraOrders[i + 1] as number;
@@ -345,7 +378,7 @@ export class BookLedger implements OrderSink {
    * The segments to read: the absorbed ones, and this ledger's own lines as one more. Writing
    * after reading has begun is a mistake the ledger does not guard against.
    */
-  private readable(): Segment[] {
+  private readable(): LedgerSegment[] {
     if (this.readSegments === undefined) {
       const segments = this.entries > 0 ? [...this.segments, this.segmentOf(this.exportState(), undefined)] : [...this.segments];
       const customers = this.customerIds.length;
@@ -359,30 +392,6 @@ export class BookLedger implements OrderSink {
       this.readSegments = segments;
     }
     return this.readSegments;
-  }
-
-  private segmentDay(segment: Segment, entry: number): DayLedger {
-    const { state } = segment;
-    const flags = state.entryFlags[entry] as number;
-    const lineCents: Array<readonly [number, number]> = [];
-    for (let line = state.lineStart[entry] as number; line < (state.lineStart[entry + 1] as number); line++) {
-      lineCents.push([segment.productLineOf[state.lineProduct[line] as number] as number, state.lineCents[line] as number]);
-    }
-    const hasOrderIds = (flags & HAS_ORDER_ID) !== 0;
-    const name = state.entryName[entry] as number;
-    const rep = state.entryRep[entry] as number;
-    const token = state.entryToken[entry] as number;
-    return {
-      dateToken: segment.tokenOf === undefined ? token : (segment.tokenOf[token] as number),
-      rows: state.entryRows[entry] as number,
-      netCents: state.entryNetCents[entry] as number,
-      orderHashes: hasOrderIds ? [state.entryOrderHash[entry] as number, ...(segment.extraOrders.get(entry) ?? [])] : [],
-      hasOrderIds,
-      hasSaleLine: (flags & HAS_SALE_LINE) !== 0,
-      lineCents,
-      name: name === EMPTY ? undefined : this.labels[segment.labelOf[name] as number],
-      rep: rep === EMPTY ? undefined : this.labels[segment.labelOf[rep] as number],
-    };
   }
 
   private entryOf(customer: number, dateToken: number): number {
@@ -472,31 +481,4 @@ function slotHash(customer: number, dateToken: number): number {
 
 function looseId(id: string): string {
   return id.trim().toUpperCase().replace(/^0+(?=.)/, '');
-}
-
-/** Entries of one customer on the same date text (from two parts of a file) folded into one. */
-function mergeSameDate(days: readonly DayLedger[], smaller: (a: string, b: string) => string): DayLedger[] {
-  const byToken = new Map<number, DayLedger>();
-  for (const day of days) {
-    const seen = byToken.get(day.dateToken);
-    if (seen === undefined) {
-      byToken.set(day.dateToken, day);
-      continue;
-    }
-    const lineCents = new Map<number, number>(seen.lineCents.map(([line, cents]) => [line, cents]));
-    for (const [line, cents] of day.lineCents) lineCents.set(line, (lineCents.get(line) ?? 0) + cents);
-    const pick = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : smaller(a, b));
-    byToken.set(day.dateToken, {
-      dateToken: day.dateToken,
-      rows: seen.rows + day.rows,
-      netCents: seen.netCents + day.netCents,
-      orderHashes: [...new Set([...seen.orderHashes, ...day.orderHashes])],
-      hasOrderIds: seen.hasOrderIds || day.hasOrderIds,
-      hasSaleLine: seen.hasSaleLine || day.hasSaleLine,
-      lineCents: [...lineCents],
-      name: pick(seen.name, day.name),
-      rep: pick(seen.rep, day.rep),
-    });
-  }
-  return [...byToken.values()];
 }

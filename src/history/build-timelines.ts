@@ -3,7 +3,8 @@ import type { RejectLog } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
 import type { BookLedger } from './book-ledger.js';
-import type { ComplaintRecord, CustomerTimeline, DayActivity, LineRevenue } from './customer-timeline.js';
+import { DayBuilder } from './day-builder.js';
+import type { ComplaintRecord, CustomerTimeline } from './customer-timeline.js';
 
 /** Day numbers of each date column's tokens, once each column's layout is known. */
 export interface ResolvedDates {
@@ -36,7 +37,7 @@ export function latestOrderDay(ledger: BookLedger, orderDay: readonly Day[]): Da
 }
 
 /** Customer numbers in the ledger, sorted by id: the order of every timeline walk. */
-function customersById(ledger: BookLedger): number[] {
+export function customersById(ledger: BookLedger): number[] {
   const customers = Array.from({ length: ledger.customerCount }, (_, customer) => customer);
   return customers.sort((a, b) => compareIds(ledger.customerIdOf(a), ledger.customerIdOf(b)));
 }
@@ -54,22 +55,50 @@ export function forEachTimeline(
   complaintRejects: RejectLog | undefined,
   complaintsFile: string | undefined,
   visit: (timeline: CustomerTimeline) => void,
-): { orders: RowCounts; complaints: RowCounts } {
+): TimelineCounts {
+  const counts = forEachTimelineOf(ledger, customersById(ledger), dates, asOf, complaintRejects, complaintsFile, visit);
+  if (counts.timelines === 0) throw noOrdersByAsOf();
+  return counts;
+}
+
+/** What a walk over timelines counted: rows used and after the as-of date, and timelines visited. */
+export interface TimelineCounts {
+  readonly orders: RowCounts;
+  readonly complaints: RowCounts;
+  readonly timelines: number;
+}
+
+/**
+ * forEachTimeline over some customers only, in the order given (a thread's share of the book);
+ * the caller decides what no timeline at all means.
+ */
+export function forEachTimelineOf(
+  ledger: BookLedger,
+  customers: ArrayLike<number>,
+  dates: ResolvedDates,
+  asOf: Day,
+  complaintRejects: RejectLog | undefined,
+  complaintsFile: string | undefined,
+  visit: (timeline: CustomerTimeline) => void,
+): TimelineCounts {
   const orders: RowCounts = { rowsUsed: 0, rowsAfterAsOf: 0 };
   const complaints: RowCounts = { rowsUsed: 0, rowsAfterAsOf: 0 };
-  let visited = 0;
-  for (const customer of customersById(ledger)) {
-    const timeline = timelineOfNumber(ledger, dates, asOf, customer, orders, complaints, complaintRejects, complaintsFile);
+  let timelines = 0;
+  const days = new DayBuilder(ledger, dates.orderDay);
+  for (let index = 0; index < customers.length; index++) {
+    const customer = customers[index] as number;
+    const timeline = timelineOfNumber(ledger, days, dates, asOf, customer, orders, complaints, complaintRejects, complaintsFile);
     if (timeline === undefined) continue;
-    visited++;
+    timelines++;
     visit(timeline);
   }
-  if (visited === 0) {
-    throw new UserError('no_orders', 'no customer has an order on or before the as-of date', {
-      hint: 'Check --as-of and the date column',
-    });
-  }
-  return { orders, complaints };
+  return { orders, complaints, timelines };
+}
+
+export function noOrdersByAsOf(): UserError {
+  return new UserError('no_orders', 'no customer has an order on or before the as-of date', {
+    hint: 'Check --as-of and the date column',
+  });
 }
 
 /** Every customer's timeline at once: for the backtest and tests; reports walk them with forEachTimeline. */
@@ -81,8 +110,8 @@ export function buildTimelines(
   complaintsFile: string | undefined,
 ): TimelineBook {
   const timelines: CustomerTimeline[] = [];
-  const counts = forEachTimeline(ledger, dates, asOf, complaintRejects, complaintsFile, (timeline) => timelines.push(timeline));
-  return { asOf, timelines, ...counts };
+  const { orders, complaints } = forEachTimeline(ledger, dates, asOf, complaintRejects, complaintsFile, (timeline) => timelines.push(timeline));
+  return { asOf, timelines, orders, complaints };
 }
 
 /** One customer's timeline as of a date (the drill-down), or undefined when they have no order by then. */
@@ -90,11 +119,12 @@ export function timelineOf(ledger: BookLedger, dates: ResolvedDates, asOf: Day, 
   const customer = ledger.findCustomer(customerId);
   if (customer === undefined) return undefined;
   const ignored = (): RowCounts => ({ rowsUsed: 0, rowsAfterAsOf: 0 });
-  return timelineOfNumber(ledger, dates, asOf, customer, ignored(), ignored(), undefined, undefined);
+  return timelineOfNumber(ledger, new DayBuilder(ledger, dates.orderDay), dates, asOf, customer, ignored(), ignored(), undefined, undefined);
 }
 
 function timelineOfNumber(
   ledger: BookLedger,
+  days: DayBuilder,
   dates: ResolvedDates,
   asOf: Day,
   customer: number,
@@ -103,61 +133,11 @@ function timelineOfNumber(
   complaintRejects: RejectLog | undefined,
   complaintsFile: string | undefined,
 ): CustomerTimeline | undefined {
-  const built = buildDays(ledger, customer, dates.orderDay, asOf, orders);
+  const built = days.daysOf(customer, asOf, orders);
   const hasOrders = built.days.some((day) => day.orders > 0);
   const complaintRecords = buildComplaints(ledger.complaintsOf(customer), dates, asOf, complaints, hasOrders, complaintRejects, complaintsFile);
   if (!hasOrders) return undefined;
   return { customerId: ledger.customerIdOf(customer), name: built.name, rep: built.rep, days: built.days, complaints: complaintRecords };
-}
-
-function buildDays(ledger: BookLedger, customer: number, orderDay: readonly Day[], asOf: Day, counts: RowCounts) {
-  const byDay = new Map<Day, { orders: number; netCents: number; lineCents: Map<string, number> }>();
-  let name: string | undefined;
-  let rep: string | undefined;
-  let nameDay = -Infinity;
-  let repDay = -Infinity;
-  let countsOrderIds = false;
-  ledger.forEachDay(customer, (ledgerDay) => {
-    if (ledgerDay.hasOrderIds) countsOrderIds = true;
-    const day = orderDay[ledgerDay.dateToken] as Day;
-    if (day > asOf) {
-      counts.rowsAfterAsOf += ledgerDay.rows;
-      return;
-    }
-    counts.rowsUsed += ledgerDay.rows;
-    let merged = byDay.get(day);
-    if (merged === undefined) {
-      merged = { orders: 0, netCents: 0, lineCents: new Map() };
-      byDay.set(day, merged);
-    }
-    if (ledgerDay.hasSaleLine) merged.orders += Math.max(1, ledgerDay.orderHashes.length);
-    merged.netCents += ledgerDay.netCents;
-    for (const [productLineNumber, cents] of ledgerDay.lineCents) {
-      const productLine = ledger.productLineName(productLineNumber);
-      merged.lineCents.set(productLine, (merged.lineCents.get(productLine) ?? 0) + cents);
-    }
-    // The latest name and rep win; on the same day the lexically smaller, so row order never matters.
-    if (ledgerDay.name !== undefined && (day > nameDay || (day === nameDay && name !== undefined && ledgerDay.name < name))) {
-      name = ledgerDay.name;
-      nameDay = day;
-    }
-    if (ledgerDay.rep !== undefined && (day > repDay || (day === repDay && rep !== undefined && ledgerDay.rep < rep))) {
-      rep = ledgerDay.rep;
-      repDay = day;
-    }
-  });
-  const days: DayActivity[] = [...byDay.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([day, merged]) => ({
-      day,
-      // Without order ids, a day's several same-day rows are one order.
-      orders: merged.orders > 0 && !countsOrderIds ? 1 : merged.orders,
-      revenue: merged.netCents / 100,
-      lines: [...merged.lineCents.entries()]
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-        .map(([productLine, cents]): LineRevenue => ({ productLine, revenue: cents / 100 })),
-    }));
-  return { days, name, rep };
 }
 
 function buildComplaints(

@@ -8,8 +8,8 @@ import type { ReportContext, ReportRow } from './report-rows.js';
 /** Bumped on any change a consumer could trip over: a renamed, removed or retyped field. */
 export const SCHEMA_VERSION = 1;
 
-/** The JSON document; keys are built in a fixed order so the same analysis gives the same bytes. */
-function jsonReport(context: ReportContext, rows: readonly ReportRow[]): object {
+/** The JSON document short of `customers`, its last key; keys in a fixed order, so the same analysis gives the same bytes. */
+function jsonHead(context: ReportContext): object {
   const { analysis, changes } = context;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -25,17 +25,33 @@ function jsonReport(context: ReportContext, rows: readonly ReportRow[]): object 
       ? {}
       : { changes: { previousAsOf: changes.previousAsOf, counts: countChanges(changes), goneCustomerIds: changes.missing } }),
     ...(context.repTotals === undefined ? {} : { byRep: context.repTotals }),
-    customers: rows.map((row) => customerJson(row, context.currency)),
   };
 }
 
-export function renderJson(context: ReportContext, rows: readonly ReportRow[]): string {
-  return `${JSON.stringify(jsonReport(context, rows), null, 2)}\n`;
+/**
+ * The JSON document in pieces, a customer at a time: the bytes of JSON.stringify(document, null, 2)
+ * without the whole document (tens of MB for a big book) ever held as one object or one string.
+ * A customer's object nested two levels deep is its own JSON with every line indented by four.
+ */
+export function* jsonReportChunks(context: ReportContext, rows: readonly ReportRow[]): Generator<string> {
+  const head = JSON.stringify(jsonHead(context), null, 2);
+  // The head always has keys, so it ends with a line break and `}`: the customers go before it.
+  const open = `${head.slice(0, -2)},\n  "customers": `;
+  if (rows.length === 0) {
+    yield `${open}[]\n}\n`;
+    return;
+  }
+  yield `${open}[\n`;
+  for (let index = 0; index < rows.length; index++) {
+    const customer = JSON.stringify(customerJson(rows[index] as ReportRow, context.currency), null, 2);
+    yield `    ${customer.replaceAll('\n', '\n    ')}${index < rows.length - 1 ? ',' : ''}\n`;
+  }
+  yield '  ]\n}\n';
 }
 
 /** One customer per line, for streaming into scripts; the same objects as in `customers` of the JSON. */
-export function renderNdjson(context: ReportContext, rows: readonly ReportRow[]): string {
-  return rows.map((row) => `${JSON.stringify(customerJson(row, context.currency))}\n`).join('');
+export function* ndjsonReportChunks(context: ReportContext, rows: readonly ReportRow[]): Generator<string> {
+  for (const row of rows) yield `${JSON.stringify(customerJson(row, context.currency))}\n`;
 }
 
 function inputJson(input: InputSummary): object {

@@ -1,4 +1,4 @@
-import { forEachTimeline, latestOrderDay, timelineOf, type ResolvedDates } from '../history/build-timelines.js';
+import { customersById, latestOrderDay, noOrdersByAsOf, timelineOf, type ResolvedDates } from '../history/build-timelines.js';
 import { BookLedger } from '../history/book-ledger.js';
 import type { CustomerTimeline } from '../history/customer-timeline.js';
 import { DATE_FORMAT_LABELS, type DateFormat } from '../ingest/date-column.js';
@@ -11,9 +11,11 @@ import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../ingest/
 import type { RejectReason, RowReject } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import type { BgNbdParams } from './bg-nbd/index.js';
-import { fitModelInputs, modelInputOf, type ModelInput } from './customer-model.js';
+import { assessCustomers, type AssessedCustomers } from './assess-customers.js';
+import { assessInThreads } from './assess-in-threads.js';
+import { fitModelInputs } from './customer-model.js';
 import { rankCustomers, type SortKey } from './rank-customers.js';
-import { assessCustomer, scoreAssessment, type CustomerAssessment, type ScoredCustomer } from './score-customer.js';
+import { scoreAssessment, type ScoredCustomer } from './score-customer.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
 /** The exports to read and how. */
@@ -97,28 +99,52 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
 
 /**
  * The analysis short of words (history -> signals -> scoring): timelines as of a day (default: the
- * latest order), every customer scored and ranked.
+ * latest order), every customer scored and ranked, in this thread.
  */
 export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scoring: ScoringSettings, sort: SortKey): BookAnalysis {
-  const { orders, complaints } = book;
+  const asOf = resolveAsOf(book, asOfDay);
+  const { complaints } = book;
+  const customers = customersById(book.ledger);
+  return analysisOf(book, asOf, scoring, sort, assessCustomers(book.ledger, customers, book.dates, asOf, scoring, complaints?.rejects, complaints?.file));
+}
+
+/**
+ * analyzeReadBook with the customers shared between threads (`threads`, by default two for a big
+ * book): the same analysis, byte for byte.
+ */
+export async function analyzeReadBookInThreads(
+  book: ReadBook,
+  asOfDay: Day | undefined,
+  scoring: ScoringSettings,
+  sort: SortKey,
+  threads?: number,
+): Promise<BookAnalysis> {
+  const asOf = resolveAsOf(book, asOfDay);
+  const { complaints } = book;
+  const assessed = await assessInThreads(book.ledger, book.dates, asOf, scoring, complaints?.rejects, complaints?.file, threads);
+  return analysisOf(book, asOf, scoring, sort, assessed);
+}
+
+/** The as-of day asked for, else the latest order; fails when no row was usable. */
+function resolveAsOf(book: ReadBook, asOfDay: Day | undefined): Day {
   const asOf = asOfDay ?? book.latestOrderDay;
-  if (asOf === undefined) {
-    const first = orders.rejects.sortedFirst()[0];
-    throw first === undefined
-      ? new UserError('no_orders', 'no order rows: the file has a header but no data', { file: orders.file })
-      : new UserError('no_orders', `no usable order rows: all ${orders.rejects.count} rows were rejected, the first (${first.reason})`, {
-          file: orders.file,
-          line: first.line,
-          hint: `Run churn check ${orders.file} to see what was understood`,
-        });
-  }
-  // One timeline at a time: assessed, its model inputs taken, and dropped.
-  const assessments: CustomerAssessment[] = [];
-  const modelInputs: ModelInput[] = [];
-  const counts = forEachTimeline(book.ledger, book.dates, asOf, complaints?.rejects, complaints?.file, (timeline) => {
-    assessments.push(assessCustomer(timeline, asOf, scoring));
-    modelInputs.push(modelInputOf(timeline, asOf));
-  });
+  if (asOf !== undefined) return asOf;
+  const { orders } = book;
+  const first = orders.rejects.sortedFirst()[0];
+  throw first === undefined
+    ? new UserError('no_orders', 'no order rows: the file has a header but no data', { file: orders.file })
+    : new UserError('no_orders', `no usable order rows: all ${orders.rejects.count} rows were rejected, the first (${first.reason})`, {
+        file: orders.file,
+        line: first.line,
+        hint: `Run churn check ${orders.file} to see what was understood`,
+      });
+}
+
+/** The model fitted to the assessed book, every customer scored, ranked and summarised. */
+function analysisOf(book: ReadBook, asOf: Day, scoring: ScoringSettings, sort: SortKey, assessed: AssessedCustomers): BookAnalysis {
+  const { orders, complaints } = book;
+  const { assessments, modelInputs, counts } = assessed;
+  if (counts.timelines === 0) throw noOrdersByAsOf();
   const model = fitModelInputs(modelInputs, scoring.model.horizonDays);
   const scored = assessments.map((assessment) => scoreAssessment(assessment, scoring, model?.byCustomer.get(assessment.customerId)));
   return {

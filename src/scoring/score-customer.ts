@@ -80,9 +80,16 @@ export function assessCustomer(timeline: CustomerTimeline, asOf: Day, settings: 
     firstOrderDay: firstOrderDay(timeline),
     lastOrderDay: lastOrderDay(timeline),
     orderDays: orderDays(timeline).length,
-    productLines: new Set(timeline.days.flatMap((day) => day.lines.map((line) => line.productLine))).size,
+    productLines: productLinesBought(timeline),
     revenueTrendPct: round(monthlyTrendPct(timeline, asOf) * 100, 1),
   };
+}
+
+/** Distinct product lines in the timeline. */
+function productLinesBought(timeline: CustomerTimeline): number {
+  const productLines = new Set<string>();
+  for (const day of timeline.days) for (const line of day.lines) productLines.add(line.productLine);
+  return productLines.size;
 }
 
 /** Combine an assessment (and the model's view, when there is one) into a score, level, status and value at risk. */

@@ -26,6 +26,19 @@ describe('report formats (golden files)', () => {
     expect(ndjson).toEqual(json.customers);
   });
 
+  it('the JSON, written a customer at a time, is JSON.stringify of the whole document: with customers and with none', () => {
+    for (const args of [
+      [...BASE, '--format', 'json', '--all'],
+      [...BASE, '--format', 'json', '--rep', 'nobody by this name'],
+      ['report', 'fixtures/demo-il/orders.csv', '--as-of', '2026-10-31', '--format', 'json', '--all'],
+    ]) {
+      const run = runChurn(args);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe(`${JSON.stringify(JSON.parse(run.stdout), null, 2)}\n`);
+    }
+    expect(JSON.parse(runChurn([...BASE, '--format', 'json', '--rep', 'nobody by this name']).stdout).customers).toEqual([]);
+  });
+
   it('csv opens in Excel: BOM, CRLF, Hebrew intact', () => {
     const run = runChurn(['report', 'fixtures/demo-il/orders.csv', '--as-of', '2026-10-31', '--top', '3', '--format', 'csv']);
     expect(run.stdout.startsWith('\uFEFFrank,customer_id,name,rep,')).toBe(true);

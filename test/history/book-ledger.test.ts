@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BookLedger, hashOrderId, type DayLedger } from '../../src/history/book-ledger.js';
+import { BookLedger, hashOrderId } from '../../src/history/book-ledger.js';
+import { DayBuilder } from '../../src/history/day-builder.js';
 
-const daysOf = (ledger: BookLedger, id: string): DayLedger[] => {
-  const days: DayLedger[] = [];
+/** Date token n is day 100 + n. */
+const ORDER_DAY = Array.from({ length: 10 }, (_, token) => 100 + token);
+const daysOf = (ledger: BookLedger, id: string) => {
   const customer = ledger.findCustomer(id);
-  if (customer !== undefined) ledger.forEachDay(customer, (day) => days.push(day));
-  return days;
+  return customer === undefined ? [] : new DayBuilder(ledger, ORDER_DAY).daysOf(customer, 1000, { rowsUsed: 0, rowsAfterAsOf: 0 }).days;
 };
 const complaintsOf = (ledger: BookLedger, id: string) => {
   const customer = ledger.findCustomer(id);
@@ -42,10 +43,13 @@ describe('BookLedger', () => {
     ledger.addOrderLine(line('A', 'RT-1', -300, 'Paper'));
     const [day, ...more] = daysOf(ledger, 'A');
     expect(more).toEqual([]);
-    expect(day?.netCents).toBe(1450);
-    expect(day?.orderHashes).toHaveLength(2); // RT-1 has no sale line
-    // Paper 1000 + 500 - 300, Coffee 250
-    expect([...(day?.lineCents ?? [])].sort((a, b) => a[0] - b[0])).toEqual([[0, 1200], [1, 250]]);
+    expect(day?.revenue).toBe(14.5);
+    expect(day?.orders).toBe(2); // RT-1 has no sale line
+    // Paper 1000 + 500 - 300, Coffee 250; in name order
+    expect(day?.lines).toEqual([
+      { productLine: 'Coffee', revenue: 2.5 },
+      { productLine: 'Paper', revenue: 12 },
+    ]);
     expect([0, 1].map((n) => ledger.productLineName(n))).toEqual(['Paper', 'Coffee']);
   });
 

@@ -8,7 +8,7 @@ import { customersOfRep, repTotals } from '../../scoring/rep-totals.js';
 import type { ScoredCustomer } from '../../scoring/score-customer.js';
 import { segmentCustomers } from '../../scoring/segment-customers.js';
 import { renderCsv } from '../../report/csv-report.js';
-import { renderJson, renderNdjson } from '../../report/json-report.js';
+import { jsonReportChunks, ndjsonReportChunks } from '../../report/json-report.js';
 import { renderMarkdown } from '../../report/markdown-report.js';
 import type { ReportContext, ReportRow } from '../../report/report-rows.js';
 import { selectCustomers } from '../../report/report-view.js';
@@ -21,7 +21,7 @@ import { addDecimalCommaOption, addInputOptions, FIELD_HELP, type InputOptions }
 import { loadBook } from '../load-book.js';
 import { asOfOption, currencyOption, positiveIntegerOption } from '../option-parsers.js';
 import { flagOrConfig } from '../resolve-settings.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeFileAtomic, writeStream } from '../write-output.js';
 
 interface ReportOptions extends InputOptions {
   asOf?: Day;
@@ -113,19 +113,20 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
         rep: options.rep,
       };
       const text = render(format, context, rows, io, options);
-      if (options.output === undefined) io.stdout.write(text);
+      if (options.output === undefined) writeStream(io.stdout, text);
       else await writeFileAtomic(options.output, text);
       setExitCode(gateHit(options.failOn, inScope, changes) ? EXIT_GATE : EXIT_OK);
     });
   return command;
 }
 
-function render(format: ReportFormat, context: ReportContext, rows: readonly ReportRow[], io: CliIo, options: ReportOptions): string {
+/** The report's text: whole, or in pieces for the formats that can be big (a piece per customer). */
+function render(format: ReportFormat, context: ReportContext, rows: readonly ReportRow[], io: CliIo, options: ReportOptions): string | Iterable<string> {
   switch (format) {
     case 'json':
-      return renderJson(context, rows);
+      return jsonReportChunks(context, rows);
     case 'ndjson':
-      return renderNdjson(context, rows);
+      return ndjsonReportChunks(context, rows);
     case 'csv':
       return renderCsv(context, rows);
     case 'markdown':

@@ -1,0 +1,220 @@
+import type { Day } from '../ingest/day.js';
+import { EMPTY, HAS_ORDER_ID, HAS_SALE_LINE, type BookLedger, type LedgerSegment } from './book-ledger.js';
+import type { DayActivity, LineRevenue } from './customer-timeline.js';
+import type { RowCounts } from './build-timelines.js';
+
+/** A customer's days up to the as-of date, with the name and rep they go by. */
+export interface CustomerDays {
+  readonly days: DayActivity[];
+  readonly name: string | undefined;
+  readonly rep: string | undefined;
+}
+
+/**
+ * Reads customers' days out of the ledger's columns, straight into the timeline's day objects:
+ * entries on the same date text from two parts of a file, and date texts that fall on the same
+ * day, are folded with scratch arrays reused from customer to customer, so a customer costs one
+ * object per day and per product line bought that day, and nothing more.
+ */
+export class DayBuilder {
+  private readonly segments: readonly LedgerSegment[];
+  /** Book product line -> its place in name order, so a day's lines sort without comparing strings. */
+  private readonly productLineRank: Int32Array;
+  private readonly productLineNames: readonly string[];
+  private readonly lineCents: Float64Array;
+  private readonly lineSeen: Uint8Array;
+  private touched: number[] = [];
+  private segmentOf = new Int32Array(256);
+  private entryOf = new Int32Array(256);
+  private tokenOf = new Int32Array(256);
+  private dayOf = new Float64Array(256);
+  private order: number[] = [];
+
+  constructor(
+    private readonly ledger: BookLedger,
+    private readonly orderDay: readonly Day[],
+  ) {
+    this.segments = ledger.segmentsForReading();
+    const count = ledger.productLineCount;
+    this.productLineNames = Array.from({ length: count }, (_, productLine) => ledger.productLineName(productLine));
+    const byName = Array.from({ length: count }, (_, productLine) => productLine).sort((a, b) => compareText(this.productLineNames[a] as string, this.productLineNames[b] as string));
+    this.productLineRank = new Int32Array(count);
+    byName.forEach((productLine, rank) => {
+      this.productLineRank[productLine] = rank;
+    });
+    this.lineCents = new Float64Array(count);
+    this.lineSeen = new Uint8Array(count);
+  }
+
+  /**
+   * The customer's days on or before `asOf`, oldest first; rows are counted into `counts` as used
+   * or as after the as-of date. The latest name and rep win; on the same day the lexically
+   * smaller, so row order never matters.
+   */
+  daysOf(customer: number, asOf: Day, counts: RowCounts): CustomerDays {
+    const found = this.gather(customer, asOf, counts);
+    const { segmentOf, entryOf, tokenOf, dayOf } = this;
+    const order = this.sortedOrder(found.entries);
+    const days: DayActivity[] = [];
+    let name: string | undefined;
+    let rep: string | undefined;
+    let nameDay = -Infinity;
+    let repDay = -Infinity;
+    for (let first = 0; first < order.length; ) {
+      const day = dayOf[order[first] as number] as number;
+      let orders = 0;
+      let netCents = 0;
+      let at = first;
+      while (at < order.length && dayOf[order[at] as number] === day) {
+        // One date text: its entries (one per part of the file it was read in) share order ids.
+        const token = tokenOf[order[at] as number];
+        let end = at + 1;
+        while (end < order.length && dayOf[order[end] as number] === day && tokenOf[order[end] as number] === token) end++;
+        orders += this.ordersOn(order, at, end);
+        for (let index = at; index < end; index++) {
+          const item = order[index] as number;
+          const segment = this.segments[segmentOf[item] as number] as LedgerSegment;
+          const entry = entryOf[item] as number;
+          netCents += segment.state.entryNetCents[entry] as number;
+          this.addLines(segment, entry);
+          const entryName = this.labelOf(segment, segment.state.entryName[entry] as number);
+          if (entryName !== undefined && (day > nameDay || (day === nameDay && name !== undefined && entryName < name))) {
+            name = entryName;
+            nameDay = day;
+          }
+          const entryRep = this.labelOf(segment, segment.state.entryRep[entry] as number);
+          if (entryRep !== undefined && (day > repDay || (day === repDay && rep !== undefined && entryRep < rep))) {
+            rep = entryRep;
+            repDay = day;
+          }
+        }
+        at = end;
+      }
+      // Without order ids, a day's several same-day rows are one order.
+      days.push({ day, orders: orders > 0 && !found.countsOrderIds ? 1 : orders, revenue: netCents / 100, lines: this.takeLines() });
+      first = at;
+    }
+    return { days, name, rep };
+  }
+
+  /** Every entry of the customer into the scratch columns; returns how many are on or before `asOf`. */
+  private gather(customer: number, asOf: Day, counts: RowCounts): { entries: number; countsOrderIds: boolean } {
+    let entries = 0;
+    let countsOrderIds = false;
+    this.segments.forEach((segment, segmentIndex) => {
+      const local = (segment.localOf as Int32Array)[customer] as number;
+      if (local === EMPTY) return;
+      const { state } = segment;
+      const end = state.customerStart[local + 1] as number;
+      for (let entry = state.customerStart[local] as number; entry < end; entry++) {
+        if (((state.entryFlags[entry] as number) & HAS_ORDER_ID) !== 0) countsOrderIds = true;
+        const ownToken = state.entryToken[entry] as number;
+        const token = segment.tokenOf === undefined ? ownToken : (segment.tokenOf[ownToken] as number);
+        const day = this.orderDay[token] as Day;
+        if (day > asOf) {
+          counts.rowsAfterAsOf += state.entryRows[entry] as number;
+          continue;
+        }
+        counts.rowsUsed += state.entryRows[entry] as number;
+        if (entries === this.entryOf.length) this.growScratch();
+        this.segmentOf[entries] = segmentIndex;
+        this.entryOf[entries] = entry;
+        this.tokenOf[entries] = token;
+        this.dayOf[entries] = day;
+        entries++;
+      }
+    });
+    return { entries, countsOrderIds };
+  }
+
+  /** Scratch indexes 0..count-1 by day, then date text; most exports come in date order already. */
+  private sortedOrder(count: number): number[] {
+    const order = this.order;
+    order.length = count;
+    let sorted = true;
+    for (let index = 0; index < count; index++) {
+      order[index] = index;
+      if (index > 0 && this.compareItems(index - 1, index) > 0) sorted = false;
+    }
+    if (!sorted) order.sort((a, b) => this.compareItems(a, b));
+    return order;
+  }
+
+  private compareItems(a: number, b: number): number {
+    return (this.dayOf[a] as number) - (this.dayOf[b] as number) || (this.tokenOf[a] as number) - (this.tokenOf[b] as number);
+  }
+
+  /** Orders on one date text: its distinct order ids with a sale line, or 1 with sales but no ids. */
+  private ordersOn(order: readonly number[], from: number, to: number): number {
+    if (to - from === 1) {
+      const item = order[from] as number;
+      const segment = this.segments[this.segmentOf[item] as number] as LedgerSegment;
+      const entry = this.entryOf[item] as number;
+      const flags = segment.state.entryFlags[entry] as number;
+      if ((flags & HAS_SALE_LINE) === 0) return 0;
+      return Math.max(1, segment.state.entryOrders[entry] as number);
+    }
+    let hasSaleLine = false;
+    const hashes = new Set<number>();
+    for (let index = from; index < to; index++) {
+      const item = order[index] as number;
+      const segment = this.segments[this.segmentOf[item] as number] as LedgerSegment;
+      const entry = this.entryOf[item] as number;
+      const flags = segment.state.entryFlags[entry] as number;
+      if ((flags & HAS_SALE_LINE) !== 0) hasSaleLine = true;
+      if ((flags & HAS_ORDER_ID) === 0) continue;
+      hashes.add(segment.state.entryOrderHash[entry] as number);
+      for (const hash of segment.extraOrders.get(entry) ?? []) hashes.add(hash);
+    }
+    return hasSaleLine ? Math.max(1, hashes.size) : 0;
+  }
+
+  private addLines(segment: LedgerSegment, entry: number): void {
+    const { state } = segment;
+    const end = state.lineStart[entry + 1] as number;
+    for (let line = state.lineStart[entry] as number; line < end; line++) {
+      const productLine = segment.productLineOf[state.lineProduct[line] as number] as number;
+      if (this.lineSeen[productLine] === 0) {
+        this.lineSeen[productLine] = 1;
+        this.touched.push(productLine);
+      }
+      this.lineCents[productLine] = (this.lineCents[productLine] as number) + (state.lineCents[line] as number);
+    }
+  }
+
+  /** The day's product lines in name order, and the scratch cleared for the next day. */
+  private takeLines(): LineRevenue[] {
+    const touched = this.touched;
+    if (touched.length === 0) return [];
+    if (touched.length > 1) touched.sort((a, b) => (this.productLineRank[a] as number) - (this.productLineRank[b] as number));
+    const lines: LineRevenue[] = [];
+    for (const productLine of touched) {
+      lines.push({ productLine: this.productLineNames[productLine] as string, revenue: (this.lineCents[productLine] as number) / 100 });
+      this.lineCents[productLine] = 0;
+      this.lineSeen[productLine] = 0;
+    }
+    touched.length = 0;
+    return lines;
+  }
+
+  private labelOf(segment: LedgerSegment, label: number): string | undefined {
+    return label === EMPTY ? undefined : this.ledger.labelName(segment.labelOf[label] as number);
+  }
+
+  private growScratch(): void {
+    const grow = <T extends Int32Array | Float64Array>(old: T, make: (length: number) => T): T => {
+      const next = make(old.length * 2);
+      next.set(old);
+      return next;
+    };
+    this.segmentOf = grow(this.segmentOf, (length) => new Int32Array(length));
+    this.entryOf = grow(this.entryOf, (length) => new Int32Array(length));
+    this.tokenOf = grow(this.tokenOf, (length) => new Int32Array(length));
+    this.dayOf = grow(this.dayOf, (length) => new Float64Array(length));
+  }
+}
+
+/** Code-unit order, as `<` compares: the order the day's lines have always had. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

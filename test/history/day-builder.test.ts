@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { BookLedger } from '../../src/history/book-ledger.js';
+import { DayBuilder } from '../../src/history/day-builder.js';
+import type { OrderLine } from '../../src/ingest/order-line.js';
+
+/** Date token n is day 100 + n, except that tokens 4 and 5 are two spellings of day 104. */
+const ORDER_DAY = [100, 101, 102, 103, 104, 104, 106];
+
+const line = (dateToken: number, orderId: string | undefined, amountCents: number, extra: Partial<OrderLine> = {}): OrderLine => ({
+  line: 2,
+  customerId: 'A',
+  customerName: undefined,
+  orderId,
+  dateToken,
+  amountCents,
+  productLine: undefined,
+  rep: undefined,
+  ...extra,
+});
+
+/** A ledger whose lines were read in parts, as worker threads read a big file: each part its own state. */
+function ledgerOfParts(...parts: OrderLine[][]): BookLedger {
+  const book = new BookLedger();
+  for (const lines of parts) {
+    const part = new BookLedger();
+    for (const orderLine of lines) part.addOrderLine(orderLine);
+    book.absorb(part.exportState(), ORDER_DAY.map((_, token) => token));
+  }
+  return book;
+}
+
+function daysOf(ledger: BookLedger, asOf = 1000) {
+  const counts = { rowsUsed: 0, rowsAfterAsOf: 0 };
+  const built = new DayBuilder(ledger, ORDER_DAY).daysOf(ledger.findCustomer('A') as number, asOf, counts);
+  return { ...built, counts };
+}
+
+describe('DayBuilder', () => {
+  it('folds one date read in two parts: an order id in both parts counts once, cents add up', () => {
+    const ledger = ledgerOfParts(
+      [line(1, 'SO-1', 1000, { productLine: 'Paper' }), line(1, 'SO-2', 200)],
+      [line(1, 'SO-1', 500, { productLine: 'Paper' }), line(1, 'SO-3', 300, { productLine: 'Coffee' })],
+    );
+    const { days } = daysOf(ledger);
+    expect(days).toEqual([
+      {
+        day: 101,
+        orders: 3,
+        revenue: 20,
+        lines: [
+          { productLine: 'Coffee', revenue: 3 },
+          { productLine: 'Paper', revenue: 15 },
+        ],
+      },
+    ]);
+  });
+
+  it('adds two spellings of one day, sorts days read out of order, and counts rows after the as-of date', () => {
+    const ledger = ledgerOfParts([line(5, 'SO-9', 100), line(2, 'SO-1', 100)], [line(4, 'SO-8', 100), line(6, 'SO-7', 100), line(0, 'SO-0', 100)]);
+    const { days, counts } = daysOf(ledger, 105);
+    expect(days.map((day) => [day.day, day.orders])).toEqual([
+      [100, 1],
+      [102, 1],
+      [104, 2],
+    ]);
+    expect(counts).toEqual({ rowsUsed: 4, rowsAfterAsOf: 1 });
+  });
+
+  it('without order ids a day is one order; a day of returns only is none', () => {
+    const ledger = ledgerOfParts([line(0, undefined, 100), line(0, undefined, 250), line(1, undefined, -100)]);
+    expect(daysOf(ledger).days.map((day) => [day.day, day.orders, day.revenue])).toEqual([
+      [100, 1, 3.5],
+      [101, 0, -1],
+    ]);
+  });
+
+  it('takes the latest name and rep, the smaller one on the same day, whatever the part', () => {
+    const ledger = ledgerOfParts(
+      [line(0, 'SO-1', 100, { customerName: 'Old Name', rep: 'Zed' }), line(3, 'SO-2', 100, { customerName: 'Zeta Ltd', rep: 'Yael' })],
+      [line(3, 'SO-3', 100, { customerName: 'Alpha Ltd' }), line(6, 'SO-4', 100)],
+    );
+    const { name, rep } = daysOf(ledger);
+    expect([name, rep]).toEqual(['Alpha Ltd', 'Yael']);
+    // As of day 102 only the first day counts.
+    const early = daysOf(ledger, 102);
+    expect([early.name, early.rep]).toEqual(['Old Name', 'Zed']);
+  });
+});
