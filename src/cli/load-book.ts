@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Day } from '../ingest/day.js';
 import { fileSource } from '../ingest/input-source.js';
-import { analyzeReadBookInThreads, readBook, type BookAnalysis, type ReadBook } from '../scoring/analyze-book.js';
+import { analyzeReadBook, readBook, type BookAnalysis, type ReadBook } from '../scoring/analyze-book.js';
 import type { SortKey } from '../scoring/rank-customers.js';
 import type { ScoringSettings } from '../scoring/scoring-settings.js';
 import { rejectLines } from '../report/reject-lines.js';
@@ -75,7 +75,7 @@ export async function readInputs(io: CliIo, ordersPath: string, request: BookReq
 /** Read, analyse as of the requested day, and list rejected rows on stderr (unless --quiet). */
 export async function loadBook(io: CliIo, ordersPath: string, request: BookRequest, sort: SortKey): Promise<LoadedBook> {
   const { book, config, scoring } = await readInputs(io, ordersPath, request);
-  const analysis = await analyzeReadBookInThreads(book, request.asOf, scoring, sort, request.threads);
+  const analysis = analyzeReadBook(book, request.asOf, scoring, sort);
   if (!request.quiet) {
     for (const input of [analysis.inputs.orders, analysis.inputs.complaints]) {
       if (input !== undefined) for (const line of rejectLines(input)) io.stderr.write(`churn: ${line}\n`);

@@ -43,9 +43,13 @@ export function writeStream(stream: { write(text: string): unknown }, content: s
   else for (const batch of batches(content)) stream.write(batch);
 }
 
-/** Pieces joined into strings of about a megabyte: few writes, and never the whole text at once. */
+/**
+ * Pieces joined into strings of 64K characters or more: few writes, never the whole text at once,
+ * and small enough that V8 keeps them out of its large-object space, which only a full collection
+ * empties.
+ */
 function* batches(pieces: Iterable<string>): Generator<string> {
-  const BATCH_CHARS = 1 << 20;
+  const BATCH_CHARS = 1 << 16;
   let held: string[] = [];
   let length = 0;
   for (const piece of pieces) {

@@ -3,7 +3,7 @@ import type { OrderSink } from '../ingest/order-sink.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
 import { intern } from '../ingest/intern.js';
 import { hashOrderId, NO_ORDER_ID } from '../ingest/order-id-hash.js';
-import { GrowableFloat64, GrowableInt32, sharedFloat64Array, sharedInt32Array } from './growable-array.js';
+import { GrowableFloat64, GrowableInt32 } from './growable-array.js';
 
 export { hashOrderId } from '../ingest/order-id-hash.js';
 
@@ -37,18 +37,6 @@ export interface LedgerState {
   readonly entryOrders: Int32Array;
   /** Other order hashes of days with more than one order: [entry, count, hash, ...] repeated. */
   readonly extraOrders: Int32Array;
-}
-
-/**
- * What another thread needs to read some customers' days: the book's strings, the segments (their
- * columns on shared memory, so not copied) and those customers' complaints.
- */
-export interface LedgerSnapshot {
-  readonly customerIds: readonly string[];
-  readonly productLines: readonly string[];
-  readonly labels: readonly string[];
-  readonly segments: readonly LedgerSegment[];
-  readonly complaints: ReadonlyArray<readonly [number, readonly ComplaintLine[]]>;
 }
 
 /** A LedgerState joined to this book: its numbers mapped to the book's. */
@@ -121,6 +109,12 @@ export class BookLedger implements OrderSink {
     return intern(label, this.labels, this.labelIndex);
   }
 
+  /** Room for about `rows` rows: a customer-date and a product line per row at most. */
+  reserve(rows: number): void {
+    for (const column of [this.entryCustomer, this.entryToken, this.entryRows, this.entryFlags, this.entryOrderHash, this.entryName, this.entryRep, this.entryNetCents, this.entryLineHead]) column.reserve(rows);
+    for (const column of [this.lineProduct, this.lineNext, this.lineCents]) column.reserve(rows);
+  }
+
   addOrderLine(line: OrderLine): void {
     this.addInternedLine(
       this.customerNumber(line.customerId),
@@ -135,16 +129,26 @@ export class BookLedger implements OrderSink {
 
   /** One usable line with its strings already numbered by this ledger (-1: none; orderHash NO_ORDER_ID: none). */
   addInternedLine(customer: number, dateToken: number, amountCents: number, orderHash: number, productLine: number, name: number, rep: number): void {
+    // entryOf made room for the entry in every entry column, so they are written raw: this runs once per row.
     const entry = this.entryOf(customer, dateToken);
-    this.entryRows.add(entry, 1);
-    this.entryNetCents.add(entry, amountCents);
+    const rows = this.entryRows.raw;
+    rows[entry] = (rows[entry] as number) + 1;
+    const netCents = this.entryNetCents.raw;
+    netCents[entry] = (netCents[entry] as number) + amountCents;
     if (amountCents >= 0) {
-      this.entryFlags.or(entry, HAS_SALE_LINE);
+      const flags = this.entryFlags.raw;
+      flags[entry] = (flags[entry] as number) | HAS_SALE_LINE;
       if (orderHash !== NO_ORDER_ID) this.addOrderHash(entry, orderHash);
     }
     if (productLine !== EMPTY) this.addLineCents(entry, productLine, amountCents);
-    if (name !== EMPTY) this.entryName.set(entry, this.smallerLabel(this.entryName.get(entry), name));
-    if (rep !== EMPTY) this.entryRep.set(entry, this.smallerLabel(this.entryRep.get(entry), rep));
+    if (name !== EMPTY) {
+      const names = this.entryName.raw;
+      names[entry] = this.smallerLabel(names[entry] as number, name);
+    }
+    if (rep !== EMPTY) {
+      const reps = this.entryRep.raw;
+      reps[entry] = this.smallerLabel(reps[entry] as number, rep);
+    }
   }
 
   addComplaint(complaint: ComplaintLine): void {
@@ -177,38 +181,6 @@ export class BookLedger implements OrderSink {
 
   productLineName(productLine: number): string {
     return this.productLines[productLine] as string;
-  }
-
-  /** Entries (dates with lines) of a customer across the segments: the size of their timeline. */
-  entryCount(customer: number): number {
-    let count = 0;
-    for (const segment of this.readable()) {
-      const local = (segment.localOf as Int32Array)[customer] as number;
-      if (local !== EMPTY) count += (segment.state.customerStart[local + 1] as number) - (segment.state.customerStart[local] as number);
-    }
-    return count;
-  }
-
-  /** The ledger as read so far, for reading `customers` in another thread. */
-  snapshotFor(customers: ArrayLike<number>): LedgerSnapshot {
-    const complaints: Array<readonly [number, readonly ComplaintLine[]]> = [];
-    for (let index = 0; index < customers.length; index++) {
-      const customer = customers[index] as number;
-      const list = this.complaintsByCustomer.get(customer);
-      if (list !== undefined) complaints.push([customer, list]);
-    }
-    return { customerIds: this.customerIds, productLines: this.productLines, labels: this.labels, segments: this.readable(), complaints };
-  }
-
-  /** A read-only ledger over a snapshot from another thread. */
-  static fromSnapshot(snapshot: LedgerSnapshot): BookLedger {
-    const ledger = new BookLedger();
-    for (const id of snapshot.customerIds) ledger.customerNumber(id);
-    for (const productLine of snapshot.productLines) ledger.productLineNumber(productLine);
-    for (const label of snapshot.labels) ledger.labelNumber(label);
-    for (const [customer, list] of snapshot.complaints) ledger.complaintsByCustomer.set(customer, [...list]);
-    ledger.readSegments = [...snapshot.segments];
-    return ledger;
   }
 
   /** The segments to read customers' days from (see DayBuilder); reading starts here. */
@@ -272,7 +244,7 @@ export class BookLedger implements OrderSink {
    */
   exportState(): LedgerState {
     const customers = this.customerIds.length;
-    const customerStart = sharedInt32Array(customers + 1);
+    const customerStart = new Int32Array(customers + 1);
     for (let entry = 0; entry < this.entries; entry++) {
       const next = this.entryCustomer.get(entry) + 1;
       customerStart[next] = (customerStart[next] as number) + 1;
@@ -286,16 +258,18 @@ export class BookLedger implements OrderSink {
       position[customer] = (position[customer] as number) + 1;
     }
     const n = this.entries;
+    // The hash of (customer, date) only serves writing: gone before anything is copied.
+    this.slots = new Int32Array(0);
     // Lines first, while the entries' line chains still exist; then each column moves and is released.
-    const lineStart = sharedInt32Array(n + 1);
+    const lineStart = new Int32Array(n + 1);
     for (let entry = 0; entry < n; entry++) {
       let lines = 0;
       for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) lines++;
       lineStart[(placed[entry] as number) + 1] = lines;
     }
     for (let at = 0; at < n; at++) lineStart[at + 1] = (lineStart[at + 1] as number) + (lineStart[at] as number);
-    const lineProduct = sharedInt32Array(this.lines);
-    const lineCents = sharedFloat64Array(this.lines);
+    const lineProduct = new Int32Array(this.lines);
+    const lineCents = new Float64Array(this.lines);
     for (let entry = 0; entry < n; entry++) {
       let to = lineStart[placed[entry] as number] as number;
       for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) {
@@ -305,15 +279,14 @@ export class BookLedger implements OrderSink {
       }
     }
     for (const column of [this.lineProduct, this.lineNext, this.lineCents, this.entryLineHead, this.entryCustomer]) column.release();
-    this.slots = new Int32Array(0);
-    const entryToken = this.entryToken.moveTo(sharedInt32Array(n), placed, n);
-    const entryRows = this.entryRows.moveTo(sharedInt32Array(n), placed, n);
-    const entryFlags = this.entryFlags.moveTo(sharedInt32Array(n), placed, n);
-    const entryOrderHash = this.entryOrderHash.moveTo(sharedInt32Array(n), placed, n);
-    const entryName = this.entryName.moveTo(sharedInt32Array(n), placed, n);
-    const entryRep = this.entryRep.moveTo(sharedInt32Array(n), placed, n);
-    const entryNetCents = this.entryNetCents.moveTo(sharedFloat64Array(n), placed, n);
-    const entryOrders = sharedInt32Array(n);
+    const entryToken = this.entryToken.moveTo(new Int32Array(n), placed, n);
+    const entryRows = this.entryRows.moveTo(new Int32Array(n), placed, n);
+    const entryFlags = this.entryFlags.moveTo(new Int32Array(n), placed, n);
+    const entryOrderHash = this.entryOrderHash.moveTo(new Int32Array(n), placed, n);
+    const entryName = this.entryName.moveTo(new Int32Array(n), placed, n);
+    const entryRep = this.entryRep.moveTo(new Int32Array(n), placed, n);
+    const entryNetCents = this.entryNetCents.moveTo(new Float64Array(n), placed, n);
+    const entryOrders = new Int32Array(n);
     for (let at = 0; at < n; at++) entryOrders[at] = ((entryFlags[at] as number) & HAS_ORDER_ID) === 0 ? 0 : 1;
     const extra: number[] = [];
     for (const [entry, hashes] of this.extraOrders) {
@@ -396,14 +369,16 @@ export class BookLedger implements OrderSink {
 
   private entryOf(customer: number, dateToken: number): number {
     const last = this.lastEntry.get(customer);
-    if (last !== EMPTY && this.entryToken.get(last) === dateToken) return last;
+    const entryToken = this.entryToken.raw;
+    if (last !== EMPTY && entryToken[last] === dateToken) return last;
+    const entryCustomer = this.entryCustomer.raw;
     const mask = this.slots.length - 1;
     let slot = slotHash(customer, dateToken) & mask;
     for (;;) {
       const stored = this.slots[slot] as number;
       if (stored === 0) break;
       const entry = stored - 1;
-      if (this.entryCustomer.get(entry) === customer && this.entryToken.get(entry) === dateToken) {
+      if (entryCustomer[entry] === customer && entryToken[entry] === dateToken) {
         this.lastEntry.set(customer, entry);
         return entry;
       }
@@ -441,30 +416,35 @@ export class BookLedger implements OrderSink {
   private addOrderHash(entry: number, unsignedHash: number): void {
     // Int32 columns hold the 32 bits signed.
     const hash = unsignedHash | 0;
-    const flags = this.entryFlags.get(entry);
-    if ((flags & HAS_ORDER_ID) === 0) {
-      this.entryFlags.set(entry, flags | HAS_ORDER_ID);
-      this.entryOrderHash.set(entry, hash);
+    const flags = this.entryFlags.raw;
+    const hashes = this.entryOrderHash.raw;
+    if (((flags[entry] as number) & HAS_ORDER_ID) === 0) {
+      flags[entry] = (flags[entry] as number) | HAS_ORDER_ID;
+      hashes[entry] = hash;
       return;
     }
-    if (this.entryOrderHash.get(entry) === hash) return;
+    if (hashes[entry] === hash) return;
     const extra = this.extraOrders.get(entry);
     if (extra === undefined) this.extraOrders.set(entry, new Set([hash]));
     else extra.add(hash);
   }
 
   private addLineCents(entry: number, productLine: number, cents: number): void {
-    for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) {
-      if (this.lineProduct.get(line) === productLine) {
-        this.lineCents.add(line, cents);
+    const lineProduct = this.lineProduct.raw;
+    const lineNext = this.lineNext.raw;
+    const head = this.entryLineHead.raw[entry] as number;
+    for (let line = head; line !== EMPTY; line = lineNext[line] as number) {
+      if (lineProduct[line] === productLine) {
+        const lineCents = this.lineCents.raw;
+        lineCents[line] = (lineCents[line] as number) + cents;
         return;
       }
     }
     const line = this.lines++;
     this.lineProduct.set(line, productLine);
     this.lineCents.set(line, cents);
-    this.lineNext.set(line, this.entryLineHead.get(entry));
-    this.entryLineHead.set(entry, line);
+    this.lineNext.set(line, head);
+    this.entryLineHead.raw[entry] = line;
   }
 
   private smallerLabel(current: number, next: number): number {

@@ -12,6 +12,15 @@ abstract class GrowableColumn<T extends Int32Array | Float64Array> {
 
   protected abstract allocate(length: number): T;
 
+  /**
+   * The storage itself, for a hot loop that knows its index is below the length written so far
+   * (a `set` at that index or beyond made room): no bounds test and no call per access. Read it
+   * again after any `set` that may grow the column.
+   */
+  get raw(): T {
+    return this.values;
+  }
+
   get(index: number): number {
     return index < this.values.length ? (this.values[index] as number) : this.fill;
   }
@@ -31,6 +40,26 @@ abstract class GrowableColumn<T extends Int32Array | Float64Array> {
 
   add(index: number, value: number): void {
     this.set(index, this.get(index) + value);
+  }
+
+  /**
+   * Room for `capacity` values before any growth. Growing copies the column and frees the old
+   * copy, and the freed blocks of a long read stay in the allocator's arenas (hundreds of MB at
+   * 10M rows): a column sized once is written in place, and the pages it never reaches are never
+   * touched, so an over-estimate costs address space, not memory. No-op when the room cannot be
+   * had.
+   */
+  reserve(capacity: number): void {
+    if (capacity <= this.values.length) return;
+    let values: T;
+    try {
+      values = this.allocate(capacity);
+    } catch {
+      return;
+    }
+    values.set(this.values);
+    if (this.fill !== 0) values.fill(this.fill, this.values.length);
+    this.values = values;
   }
 
   /** Drop the storage (the column reads as empty after): memory back before a copy is made elsewhere. */
@@ -75,16 +104,4 @@ export class GrowableFloat64 extends GrowableColumn<Float64Array> {
   protected allocate(length: number): Float64Array {
     return new Float64Array(length);
   }
-}
-
-/**
- * Typed arrays on shared memory: a ledger's exported columns are read by other threads (each
- * scoring a share of the customers) without a copy each.
- */
-export function sharedInt32Array(length: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT));
-}
-
-export function sharedFloat64Array(length: number): Float64Array {
-  return new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
 }

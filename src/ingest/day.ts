@@ -1,4 +1,5 @@
-import { isExists } from 'date-fns';
+// The one function's own module: the package index loads every date-fns function (~150 ms at start-up, in every thread).
+import { isExists } from 'date-fns/isExists';
 
 /**
  * Dates are whole days since 1970-01-01 (UTC) everywhere after ingest: integer arithmetic is

@@ -16,6 +16,8 @@ export interface OrderSink {
 
 /** A sink whose parts, filled in several threads from parts of one export, merge into one. */
 export interface MergeableOrderSink<State = unknown> extends OrderSink {
+  /** Make room for about this many rows up front (a part of a big file), if the sink grows with rows. */
+  reserve?(rows: number): void;
   exportState(): State;
   /** Add a part's state; `tokenOf` renumbers the part's date tokens into this book's. */
   absorb(state: State, tokenOf: ArrayLike<number>): void;

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { defaultThreads } from './thread-count.js';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { openCsvTable, type CsvDialectOptions, type CsvRow, type CsvTable } from './csv-table.js';
 import { DateColumn, type DateFormat } from './date-column.js';
@@ -249,6 +249,11 @@ async function scanPart(job: RangeScanJob, factory: SinkFactory, inWorker: boole
     // A worker that dies without a word (out of memory) must not leave the read waiting forever.
     worker.once('exit', () => resolve(undefined));
   });
+}
+
+/** Two threads keep the read at the speed of a second core; more would fight the rest of the machine for it. */
+function defaultThreads(): number {
+  return Math.min(2, availableParallelism());
 }
 
 /** Stop reading the sniffing stream early. */

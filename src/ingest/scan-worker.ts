@@ -21,11 +21,8 @@ try {
   parentPort?.postMessage({ error: error instanceof Error ? { name: error.name, message: error.message, details: { ...error } } : String(error) });
 }
 
-/** The typed arrays' buffers move to the main thread rather than being copied (shared ones are shared anyway). */
+/** The typed arrays' buffers move to the main thread rather than being copied. */
 function transferables(state: unknown): ArrayBuffer[] {
   if (state === undefined || state === null || typeof state !== 'object') return [];
-  return Object.values(state)
-    .filter((value): value is Int32Array | Float64Array => ArrayBuffer.isView(value))
-    .map((view) => view.buffer)
-    .filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
+  return Object.values(state).filter((value): value is Int32Array | Float64Array => ArrayBuffer.isView(value)).map((view) => view.buffer as ArrayBuffer);
 }

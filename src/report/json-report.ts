@@ -29,9 +29,16 @@ function jsonHead(context: ReportContext): object {
 }
 
 /**
- * The JSON document in pieces, a customer at a time: the bytes of JSON.stringify(document, null, 2)
- * without the whole document (tens of MB for a big book) ever held as one object or one string.
- * A customer's object nested two levels deep is its own JSON with every line indented by four.
+ * Customers per piece of the JSON: a piece is one stringify call, and stays under V8's large-object
+ * size (about 2 KB a customer), so a written piece is swept young instead of piling up.
+ */
+const CUSTOMERS_PER_PIECE = 32;
+
+/**
+ * The JSON document in pieces, some customers at a time: the bytes of JSON.stringify(document,
+ * null, 2) without the whole document (tens of MB for a big book) ever held as one object or one
+ * string. A piece is stringified inside the same `{"customers": [...]}` frame as the document's,
+ * so its customers come out indented as they are in the whole, and the frame is cut off.
  */
 export function* jsonReportChunks(context: ReportContext, rows: readonly ReportRow[]): Generator<string> {
   const head = JSON.stringify(jsonHead(context), null, 2);
@@ -42,9 +49,13 @@ export function* jsonReportChunks(context: ReportContext, rows: readonly ReportR
     return;
   }
   yield `${open}[\n`;
-  for (let index = 0; index < rows.length; index++) {
-    const customer = JSON.stringify(customerJson(rows[index] as ReportRow, context.currency), null, 2);
-    yield `    ${customer.replaceAll('\n', '\n    ')}${index < rows.length - 1 ? ',' : ''}\n`;
+  const frameOpen = '{\n  "customers": [\n'.length;
+  const frameClose = '\n  ]\n}'.length;
+  for (let start = 0; start < rows.length; start += CUSTOMERS_PER_PIECE) {
+    const piece = rows.slice(start, start + CUSTOMERS_PER_PIECE).map((row) => customerJson(row, context.currency));
+    const framed = JSON.stringify({ customers: piece }, null, 2);
+    const last = start + CUSTOMERS_PER_PIECE >= rows.length;
+    yield `${framed.slice(frameOpen, framed.length - frameClose)}${last ? '' : ','}\n`;
   }
   yield '  ]\n}\n';
 }

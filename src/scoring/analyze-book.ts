@@ -12,7 +12,6 @@ import type { RejectReason, RowReject } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import type { BgNbdParams } from './bg-nbd/index.js';
 import { assessCustomers, type AssessedCustomers } from './assess-customers.js';
-import { assessInThreads } from './assess-in-threads.js';
 import { fitModelInputs } from './customer-model.js';
 import { rankCustomers, type SortKey } from './rank-customers.js';
 import { scoreAssessment, type ScoredCustomer } from './score-customer.js';
@@ -99,30 +98,13 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
 
 /**
  * The analysis short of words (history -> signals -> scoring): timelines as of a day (default: the
- * latest order), every customer scored and ranked, in this thread.
+ * latest order), every customer scored and ranked.
  */
 export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scoring: ScoringSettings, sort: SortKey): BookAnalysis {
   const asOf = resolveAsOf(book, asOfDay);
   const { complaints } = book;
   const customers = customersById(book.ledger);
   return analysisOf(book, asOf, scoring, sort, assessCustomers(book.ledger, customers, book.dates, asOf, scoring, complaints?.rejects, complaints?.file));
-}
-
-/**
- * analyzeReadBook with the customers shared between threads (`threads`, by default two for a big
- * book): the same analysis, byte for byte.
- */
-export async function analyzeReadBookInThreads(
-  book: ReadBook,
-  asOfDay: Day | undefined,
-  scoring: ScoringSettings,
-  sort: SortKey,
-  threads?: number,
-): Promise<BookAnalysis> {
-  const asOf = resolveAsOf(book, asOfDay);
-  const { complaints } = book;
-  const assessed = await assessInThreads(book.ledger, book.dates, asOf, scoring, complaints?.rejects, complaints?.file, threads);
-  return analysisOf(book, asOf, scoring, sort, assessed);
 }
 
 /** The as-of day asked for, else the latest order; fails when no row was usable. */
