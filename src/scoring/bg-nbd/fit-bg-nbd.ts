@@ -2,7 +2,7 @@ import { assertBgNbdParams } from './assert-bg-nbd-params.js';
 import type { BgNbdParams, CustomerSummary } from './bg-nbd-params.js';
 import { groupSummaries } from './group-summaries.js';
 import { logLikelihood } from './log-likelihood.js';
-import { logLikelihoodWithGradient } from './log-likelihood-with-gradient.js';
+import { logLikelihoodWithGradientOfColumns, summaryColumns } from './log-likelihood-with-gradient.js';
 import { minimizeBfgs } from './minimize-bfgs.js';
 
 export interface FitBgNbdOptions {
@@ -61,6 +61,7 @@ export function fitBgNbd(customers: readonly (CustomerSummary & { readonly weigh
     );
   }
   const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
+  const columns = summaryColumns(groups);
   const start = options.start ?? { r: 1, alpha: 1, a: 1, b: 1 };
   assertBgNbdParams(start);
 
@@ -78,7 +79,7 @@ export function fitBgNbd(customers: readonly (CustomerSummary & { readonly weigh
     const values = [params.r, params.alpha, params.a, params.b];
     // exp() under/overflow: report "not allowed here" so the line search steps back.
     if (!values.every((v) => Number.isFinite(v) && v > 0)) return { value: Number.NaN, gradient: [0, 0, 0, 0] };
-    const { logLikelihood: ll, gradient } = logLikelihoodWithGradient(params, groups);
+    const { logLikelihood: ll, gradient } = logLikelihoodWithGradientOfColumns(params, columns);
     // d/dθ = p · d/dp for θ = ln p; negated and averaged because the optimiser minimises.
     return {
       value: -ll / totalWeight,

@@ -4,8 +4,6 @@ import { assertCustomerSummary } from './assert-customer-summary.js';
 import type { BgNbdParams, CustomerSummary } from './bg-nbd-params.js';
 import { digamma } from './digamma.js';
 
-const NO_REPEAT_TERMS = [0, 0, 0, 0] as const;
-
 /** Population log-likelihood and its partial derivatives with respect to r, α, a and b. */
 export interface LogLikelihoodWithGradient {
   readonly logLikelihood: number;
@@ -40,6 +38,34 @@ export function logLikelihoodWithGradient(
   params: BgNbdParams,
   customers: readonly (CustomerSummary & { readonly weight?: number })[],
 ): LogLikelihoodWithGradient {
+  return logLikelihoodWithGradientOfColumns(params, summaryColumns(customers));
+}
+
+/** Customer summaries as columns, each checked once: what a fit evaluates the likelihood over many times. */
+export interface SummaryColumns {
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly weight: Float64Array;
+  readonly maxX: number;
+}
+
+export function summaryColumns(customers: readonly (CustomerSummary & { readonly weight?: number })[]): SummaryColumns {
+  const n = customers.length;
+  const columns = { x: new Float64Array(n), tx: new Float64Array(n), T: new Float64Array(n), weight: new Float64Array(n), maxX: 0 };
+  customers.forEach((customer, index) => {
+    assertCustomerSummary(customer);
+    columns.x[index] = customer.x;
+    columns.tx[index] = customer.tx;
+    columns.T[index] = customer.T;
+    columns.weight[index] = customer.weight ?? 1;
+    columns.maxX = Math.max(columns.maxX, customer.x);
+  });
+  return columns;
+}
+
+/** logLikelihoodWithGradient over summaries already checked and laid out as columns. */
+export function logLikelihoodWithGradientOfColumns(params: BgNbdParams, customers: SummaryColumns): LogLikelihoodWithGradient {
   assertBgNbdParams(params);
   const { r, alpha, a, b } = params;
   const logAlpha = Math.log(alpha);
@@ -51,32 +77,27 @@ export function logLikelihoodWithGradient(
   const psiB = digamma(b);
   const psiAB = digamma(a + b);
 
-  /** [ψ(r+x) − ψ(r), ψ(b+x) − ψ(b), ψ(a+b+x) − ψ(a+b), shared] by x. */
-  const termsOfX = new Map<number, readonly [number, number, number, number]>();
-  const termsOf = (x: number): readonly [number, number, number, number] => {
-    let terms = termsOfX.get(x);
-    if (terms === undefined) {
-      const rx = r + x;
-      terms = [
-        digamma(rx) - psiR,
-        digamma(b + x) - psiB,
-        digamma(a + b + x) - psiAB,
-        gammaln(rx) - lgR + gammaln(b + x) - lgB - gammaln(a + b + x) + lgAB,
-      ];
-      termsOfX.set(x, terms);
-    }
-    return terms;
-  };
+  // ψ(r+x) − ψ(r), ψ(b+x) − ψ(b), ψ(a+b+x) − ψ(a+b) and the shared lnΓ terms, by x, each computed
+  // on first need (x is a whole number; they are exactly 0 for x = 0).
+  const size = customers.maxX + 1;
+  const known = new Uint8Array(size);
+  const psiRXOf = new Float64Array(size);
+  const psiBXOf = new Float64Array(size);
+  const psiABXOf = new Float64Array(size);
+  const sharedOf = new Float64Array(size);
+  known[0] = 1;
 
+  const { x: xs, tx: txs, T: Ts, weight } = customers;
   let ll = 0;
   let dr = 0;
   let dAlpha = 0;
   let da = 0;
   let db = 0;
-  for (const customer of customers) {
-    assertCustomerSummary(customer);
-    const { x, tx, T } = customer;
-    const w = customer.weight ?? 1;
+  for (let index = 0; index < xs.length; index++) {
+    const x = xs[index] as number;
+    const tx = txs[index] as number;
+    const T = Ts[index] as number;
+    const w = weight[index] as number;
     const rx = r + x;
     const logAlphaT = Math.log(alpha + T);
     const aliveTerm = -rx * logAlphaT;
@@ -99,10 +120,18 @@ export function logLikelihoodWithGradient(
       dAlphaMix = -rx * (wA / (alpha + T) + wD / (alpha + tx));
       dAmix = wD / a;
       dBmix = -wD / (b + x - 1);
+      if (known[x] === 0) {
+        known[x] = 1;
+        psiRXOf[x] = digamma(rx) - psiR;
+        psiBXOf[x] = digamma(b + x) - psiB;
+        psiABXOf[x] = digamma(a + b + x) - psiAB;
+        sharedOf[x] = gammaln(rx) - lgR + gammaln(b + x) - lgB - gammaln(a + b + x) + lgAB;
+      }
     }
-
-    // ψ(r+x) − ψ(r) etc. are exactly 0 for x = 0.
-    const [psiRX, psiBX, psiABX, shared] = x > 0 ? termsOf(x) : NO_REPEAT_TERMS;
+    const psiRX = psiRXOf[x] as number;
+    const psiBX = psiBXOf[x] as number;
+    const psiABX = psiABXOf[x] as number;
+    const shared = sharedOf[x] as number;
 
     ll += w * (shared + r * logAlpha + logMix);
     dr += w * (psiRX + logAlpha + dRmix);
