@@ -239,8 +239,8 @@ export class BookLedger implements OrderSink {
 
   /**
    * The ledger as arrays, customer by customer, for another thread or for reading. The ledger's
-   * own columns are released as they are copied, so the copy does not double the memory: it is
-   * the ledger's last act as a writer.
+   * own columns are released as they are copied (the lines are reordered where they lie), so the
+   * copy does not double the memory: it is the ledger's last act as a writer.
    */
   exportState(): LedgerState {
     const customers = this.customerIds.length;
@@ -260,25 +260,42 @@ export class BookLedger implements OrderSink {
     const n = this.entries;
     // The hash of (customer, date) only serves writing: gone before anything is copied.
     this.slots = new Int32Array(0);
-    // Lines first, while the entries' line chains still exist; then each column moves and is released.
+    // Lines first, while the entries' line chains still exist: each entry's lines, newest first,
+    // go to its run in the new order. The chains' column becomes the map to the new places, and the
+    // lines are permuted in place along it, so the lines are never held twice.
     const lineStart = new Int32Array(n + 1);
+    const lineHead = this.entryLineHead.raw;
+    const placeOfLine = this.lineNext.raw;
     for (let entry = 0; entry < n; entry++) {
       let lines = 0;
-      for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) lines++;
+      for (let line = lineHead[entry] as number; line !== EMPTY; line = placeOfLine[line] as number) lines++;
       lineStart[(placed[entry] as number) + 1] = lines;
     }
     for (let at = 0; at < n; at++) lineStart[at + 1] = (lineStart[at + 1] as number) + (lineStart[at] as number);
-    const lineProduct = new Int32Array(this.lines);
-    const lineCents = new Float64Array(this.lines);
     for (let entry = 0; entry < n; entry++) {
       let to = lineStart[placed[entry] as number] as number;
-      for (let line = this.entryLineHead.get(entry); line !== EMPTY; line = this.lineNext.get(line)) {
-        lineProduct[to] = this.lineProduct.get(line);
-        lineCents[to] = this.lineCents.get(line);
-        to++;
+      for (let line = lineHead[entry] as number; line !== EMPTY; ) {
+        const next = placeOfLine[line] as number;
+        placeOfLine[line] = to++;
+        line = next;
       }
     }
-    for (const column of [this.lineProduct, this.lineNext, this.lineCents, this.entryLineHead, this.entryCustomer]) column.release();
+    const lineProduct = this.lineProduct.detach(this.lines);
+    const lineCents = this.lineCents.detach(this.lines);
+    // Each swap puts one line in its place for good: a pass in all.
+    for (let line = 0; line < this.lines; line++) {
+      for (let place = placeOfLine[line] as number; place !== line; place = placeOfLine[line] as number) {
+        const product = lineProduct[place] as number;
+        lineProduct[place] = lineProduct[line] as number;
+        lineProduct[line] = product;
+        const cents = lineCents[place] as number;
+        lineCents[place] = lineCents[line] as number;
+        lineCents[line] = cents;
+        placeOfLine[line] = placeOfLine[place] as number;
+        placeOfLine[place] = place;
+      }
+    }
+    for (const column of [this.lineNext, this.entryLineHead, this.entryCustomer]) column.release();
     const entryToken = this.entryToken.moveTo(new Int32Array(n), placed, n);
     const entryRows = this.entryRows.moveTo(new Int32Array(n), placed, n);
     const entryFlags = this.entryFlags.moveTo(new Int32Array(n), placed, n);

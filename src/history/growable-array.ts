@@ -67,9 +67,14 @@ abstract class GrowableColumn<T extends Int32Array | Float64Array> {
     this.values = this.allocate(0);
   }
 
-  /** A copy of the first `length` values, sized to fit (transferable to another thread). */
-  view(length: number): T {
-    return this.values.slice(0, length) as T;
+  /**
+   * The first `length` values as a view of the storage itself, which the column gives up (it reads
+   * as empty after): no copy. Room reserved past `length` and never written stays untouched.
+   */
+  detach(length: number): T {
+    const values = this.values.subarray(0, length) as T;
+    this.values = this.allocate(0);
+    return values;
   }
 
   private grow(index: number): void {
