@@ -49,7 +49,7 @@ export function addInputOptions(command: Command): Command {
     )
     .option(
       '--threads <n>',
-      'threads to read a UTF-8 orders file and score its customers with (default: 2 for a file over 16 MB or a book over 200,000 customer-days on a 2-core machine, else 1)',
+      'threads to read a UTF-8 orders file with (default: 2 when the file is over 16 MB and the machine has 2 cores, else 1)',
       positiveIntegerOption,
     );
 }
