@@ -37,7 +37,7 @@ export function latestOrderDay(ledger: BookLedger, orderDay: readonly Day[]): Da
 }
 
 /** Customer numbers in the ledger, sorted by id: the order of every timeline walk. */
-export function customersById(ledger: BookLedger): number[] {
+function customersById(ledger: BookLedger): number[] {
   const customers = Array.from({ length: ledger.customerCount }, (_, customer) => customer);
   return customers.sort((a, b) => compareIds(ledger.customerIdOf(a), ledger.customerIdOf(b)));
 }
@@ -55,50 +55,23 @@ export function forEachTimeline(
   complaintRejects: RejectLog | undefined,
   complaintsFile: string | undefined,
   visit: (timeline: CustomerTimeline) => void,
-): TimelineCounts {
-  const counts = forEachTimelineOf(ledger, customersById(ledger), dates, asOf, complaintRejects, complaintsFile, visit);
-  if (counts.timelines === 0) throw noOrdersByAsOf();
-  return counts;
-}
-
-/** What a walk over timelines counted: rows used and after the as-of date, and timelines visited. */
-export interface TimelineCounts {
-  readonly orders: RowCounts;
-  readonly complaints: RowCounts;
-  readonly timelines: number;
-}
-
-/**
- * forEachTimeline over some customers only, in the order given (a thread's share of the book);
- * the caller decides what no timeline at all means.
- */
-export function forEachTimelineOf(
-  ledger: BookLedger,
-  customers: ArrayLike<number>,
-  dates: ResolvedDates,
-  asOf: Day,
-  complaintRejects: RejectLog | undefined,
-  complaintsFile: string | undefined,
-  visit: (timeline: CustomerTimeline) => void,
-): TimelineCounts {
+): { orders: RowCounts; complaints: RowCounts } {
   const orders: RowCounts = { rowsUsed: 0, rowsAfterAsOf: 0 };
   const complaints: RowCounts = { rowsUsed: 0, rowsAfterAsOf: 0 };
-  let timelines = 0;
   const days = new DayBuilder(ledger, dates.orderDay);
-  for (let index = 0; index < customers.length; index++) {
-    const customer = customers[index] as number;
+  let visited = 0;
+  for (const customer of customersById(ledger)) {
     const timeline = timelineOfNumber(ledger, days, dates, asOf, customer, orders, complaints, complaintRejects, complaintsFile);
     if (timeline === undefined) continue;
-    timelines++;
+    visited++;
     visit(timeline);
   }
-  return { orders, complaints, timelines };
-}
-
-export function noOrdersByAsOf(): UserError {
-  return new UserError('no_orders', 'no customer has an order on or before the as-of date', {
-    hint: 'Check --as-of and the date column',
-  });
+  if (visited === 0) {
+    throw new UserError('no_orders', 'no customer has an order on or before the as-of date', {
+      hint: 'Check --as-of and the date column',
+    });
+  }
+  return { orders, complaints };
 }
 
 /** Every customer's timeline at once: for the backtest and tests; reports walk them with forEachTimeline. */
@@ -110,8 +83,8 @@ export function buildTimelines(
   complaintsFile: string | undefined,
 ): TimelineBook {
   const timelines: CustomerTimeline[] = [];
-  const { orders, complaints } = forEachTimeline(ledger, dates, asOf, complaintRejects, complaintsFile, (timeline) => timelines.push(timeline));
-  return { asOf, timelines, orders, complaints };
+  const counts = forEachTimeline(ledger, dates, asOf, complaintRejects, complaintsFile, (timeline) => timelines.push(timeline));
+  return { asOf, timelines, ...counts };
 }
 
 /** One customer's timeline as of a date (the drill-down), or undefined when they have no order by then. */

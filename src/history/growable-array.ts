@@ -38,10 +38,6 @@ abstract class GrowableColumn<T extends Int32Array | Float64Array> {
     this.values[index] = value;
   }
 
-  add(index: number, value: number): void {
-    this.set(index, this.get(index) + value);
-  }
-
   /**
    * Room for `capacity` values before any growth. Growing copies the column and frees the old
    * copy, and the freed blocks of a long read stay in the allocator's arenas (hundreds of MB at
@@ -94,10 +90,6 @@ export class GrowableInt32 extends GrowableColumn<Int32Array> {
 
   protected allocate(length: number): Int32Array {
     return new Int32Array(length);
-  }
-
-  or(index: number, bits: number): void {
-    this.set(index, this.get(index) | bits);
   }
 }
 

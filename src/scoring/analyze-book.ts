@@ -1,4 +1,4 @@
-import { customersById, latestOrderDay, noOrdersByAsOf, timelineOf, type ResolvedDates } from '../history/build-timelines.js';
+import { forEachTimeline, latestOrderDay, timelineOf, type ResolvedDates } from '../history/build-timelines.js';
 import { BookLedger } from '../history/book-ledger.js';
 import type { CustomerTimeline } from '../history/customer-timeline.js';
 import { DATE_FORMAT_LABELS, type DateFormat } from '../ingest/date-column.js';
@@ -11,10 +11,9 @@ import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../ingest/
 import type { RejectReason, RowReject } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import type { BgNbdParams } from './bg-nbd/index.js';
-import { assessCustomers, type AssessedCustomers } from './assess-customers.js';
-import { fitModelInputs } from './customer-model.js';
+import { fitModelInputs, modelInputOf, type ModelInput } from './customer-model.js';
 import { rankCustomers, type SortKey } from './rank-customers.js';
-import { scoreAssessment, type ScoredCustomer } from './score-customer.js';
+import { assessCustomer, scoreAssessment, type CustomerAssessment, type ScoredCustomer } from './score-customer.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
 /** The exports to read and how. */
@@ -101,32 +100,25 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
  * latest order), every customer scored and ranked.
  */
 export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scoring: ScoringSettings, sort: SortKey): BookAnalysis {
-  const asOf = resolveAsOf(book, asOfDay);
-  const { complaints } = book;
-  const customers = customersById(book.ledger);
-  return analysisOf(book, asOf, scoring, sort, assessCustomers(book.ledger, customers, book.dates, asOf, scoring, complaints?.rejects, complaints?.file));
-}
-
-/** The as-of day asked for, else the latest order; fails when no row was usable. */
-function resolveAsOf(book: ReadBook, asOfDay: Day | undefined): Day {
-  const asOf = asOfDay ?? book.latestOrderDay;
-  if (asOf !== undefined) return asOf;
-  const { orders } = book;
-  const first = orders.rejects.sortedFirst()[0];
-  throw first === undefined
-    ? new UserError('no_orders', 'no order rows: the file has a header but no data', { file: orders.file })
-    : new UserError('no_orders', `no usable order rows: all ${orders.rejects.count} rows were rejected, the first (${first.reason})`, {
-        file: orders.file,
-        line: first.line,
-        hint: `Run churn check ${orders.file} to see what was understood`,
-      });
-}
-
-/** The model fitted to the assessed book, every customer scored, ranked and summarised. */
-function analysisOf(book: ReadBook, asOf: Day, scoring: ScoringSettings, sort: SortKey, assessed: AssessedCustomers): BookAnalysis {
   const { orders, complaints } = book;
-  const { assessments, modelInputs, counts } = assessed;
-  if (counts.timelines === 0) throw noOrdersByAsOf();
+  const asOf = asOfDay ?? book.latestOrderDay;
+  if (asOf === undefined) {
+    const first = orders.rejects.sortedFirst()[0];
+    throw first === undefined
+      ? new UserError('no_orders', 'no order rows: the file has a header but no data', { file: orders.file })
+      : new UserError('no_orders', `no usable order rows: all ${orders.rejects.count} rows were rejected, the first (${first.reason})`, {
+          file: orders.file,
+          line: first.line,
+          hint: `Run churn check ${orders.file} to see what was understood`,
+        });
+  }
+  // One timeline at a time: assessed, its model inputs taken, and dropped.
+  const assessments: CustomerAssessment[] = [];
+  const modelInputs: ModelInput[] = [];
+  const counts = forEachTimeline(book.ledger, book.dates, asOf, complaints?.rejects, complaints?.file, (timeline) => {
+    assessments.push(assessCustomer(timeline, asOf, scoring));
+    modelInputs.push(modelInputOf(timeline, asOf));
+  });
   const model = fitModelInputs(modelInputs, scoring.model.horizonDays);
   const scored = assessments.map((assessment) => scoreAssessment(assessment, scoring, model?.byCustomer.get(assessment.customerId)));
   return {

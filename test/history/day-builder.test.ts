@@ -55,6 +55,24 @@ describe('DayBuilder', () => {
     ]);
   });
 
+  it('keeps every day and its product lines when customers interleave (the lines are reordered on export)', () => {
+    const rows: OrderLine[] = [];
+    for (let token = 0; token < 4; token++) {
+      for (const customerId of ['B', 'A']) {
+        for (const productLine of ['Tea', 'Paper', 'Coffee']) {
+          if (customerId === 'A' && productLine === 'Tea' && token % 2 === 0) continue;
+          rows.push(line(token, `${customerId}-${token}`, 100 * (token + 1), { customerId, productLine }));
+        }
+      }
+    }
+    const ledger = ledgerOfParts(rows.slice(0, 10), rows.slice(10));
+    const builder = new DayBuilder(ledger, ORDER_DAY);
+    const linesOf = (customerId: string) =>
+      builder.daysOf(ledger.findCustomer(customerId) as number, 1000, { rowsUsed: 0, rowsAfterAsOf: 0 }).days.map((day) => day.lines.map((l) => `${l.productLine} ${l.revenue}`).join(', '));
+    expect(linesOf('A')).toEqual(['Coffee 1, Paper 1', 'Coffee 2, Paper 2, Tea 2', 'Coffee 3, Paper 3', 'Coffee 4, Paper 4, Tea 4']);
+    expect(linesOf('B')).toEqual(['Coffee 1, Paper 1, Tea 1', 'Coffee 2, Paper 2, Tea 2', 'Coffee 3, Paper 3, Tea 3', 'Coffee 4, Paper 4, Tea 4']);
+  });
+
   it('adds two spellings of one day, sorts days read out of order, and counts rows after the as-of date', () => {
     const ledger = ledgerOfParts([line(5, 'SO-9', 100), line(2, 'SO-1', 100)], [line(4, 'SO-8', 100), line(6, 'SO-7', 100), line(0, 'SO-0', 100)]);
     const { days, counts } = daysOf(ledger, 105);
