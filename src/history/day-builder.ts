@@ -186,7 +186,19 @@ export class DayBuilder {
   private takeLines(): LineRevenue[] {
     const touched = this.touched;
     if (touched.length === 0) return [];
-    if (touched.length > 1) touched.sort((a, b) => (this.productLineRank[a] as number) - (this.productLineRank[b] as number));
+    // A day has a few lines: insertion sort by rank. Array.prototype.sort would copy them to a work
+    // array on every call, a third of all the memory a book's scoring allocated.
+    const rank = this.productLineRank;
+    for (let index = 1; index < touched.length; index++) {
+      const productLine = touched[index] as number;
+      const productLineRank = rank[productLine] as number;
+      let at = index - 1;
+      while (at >= 0 && (rank[touched[at] as number] as number) > productLineRank) {
+        touched[at + 1] = touched[at] as number;
+        at--;
+      }
+      touched[at + 1] = productLine;
+    }
     const lines: LineRevenue[] = [];
     for (const productLine of touched) {
       lines.push({ productLine: this.productLineNames[productLine] as string, revenue: (this.lineCents[productLine] as number) / 100 });

@@ -6,13 +6,27 @@ export function orderDays(timeline: CustomerTimeline): DayActivity[] {
   return timeline.days.filter((day) => day.orders > 0);
 }
 
-export function firstOrderDay(timeline: CustomerTimeline): Day {
-  return orderDays(timeline)[0]?.day ?? Number.NaN;
+/** How many days had an order: orderDays(timeline).length without the copy. */
+export function countOrderDays(timeline: CustomerTimeline): number {
+  let count = 0;
+  for (const day of timeline.days) if (day.orders > 0) count++;
+  return count;
 }
 
+/** NaN without orders. Found by a scan, not a filtered copy: every signal asks for it. */
+export function firstOrderDay(timeline: CustomerTimeline): Day {
+  for (const day of timeline.days) if (day.orders > 0) return day.day;
+  return Number.NaN;
+}
+
+/** NaN without orders. */
 export function lastOrderDay(timeline: CustomerTimeline): Day {
-  const days = orderDays(timeline);
-  return days[days.length - 1]?.day ?? Number.NaN;
+  const { days } = timeline;
+  for (let index = days.length - 1; index >= 0; index--) {
+    const day = days[index] as DayActivity;
+    if (day.orders > 0) return day.day;
+  }
+  return Number.NaN;
 }
 
 /** Net revenue of days in (after, through]. */

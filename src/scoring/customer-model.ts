@@ -1,6 +1,6 @@
 import type { CustomerTimeline } from '../history/customer-timeline.js';
 import { median } from 'simple-statistics';
-import { firstOrderDay, lastOrderDay, orderDays, orderGapDays } from '../history/timeline-queries.js';
+import { countOrderDays, firstOrderDay, lastOrderDay, orderGapDays } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { expectedPurchases, fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type CustomerSummary } from './bg-nbd/index.js';
 
@@ -34,7 +34,7 @@ export interface BookModel {
 export function bgNbdSummary(timeline: CustomerTimeline, asOf: Day): CustomerSummary {
   const first = firstOrderDay(timeline);
   return {
-    x: orderDays(timeline).length - 1,
+    x: countOrderDays(timeline) - 1,
     tx: (lastOrderDay(timeline) - first) / DAYS_PER_WEEK,
     T: (asOf - first) / DAYS_PER_WEEK,
   };

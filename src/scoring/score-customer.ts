@@ -1,6 +1,6 @@
 import type { CustomerTimeline } from '../history/customer-timeline.js';
 import { median } from 'simple-statistics';
-import { baselineAnnualRevenue, firstOrderDay, lastOrderDay, orderDays, orderGapDays } from '../history/timeline-queries.js';
+import { baselineAnnualRevenue, countOrderDays, firstOrderDay, lastOrderDay, orderGapDays } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { ALL_SIGNALS } from '../signals/all-signals.js';
 import { monthlyTrendPct } from '../signals/volume-decline.js';
@@ -79,7 +79,7 @@ export function assessCustomer(timeline: CustomerTimeline, asOf: Day, settings: 
     annualRevenue: baselineAnnualRevenue(timeline, asOf, settings.windows.recentDays, settings.windows.baselineDays),
     firstOrderDay: firstOrderDay(timeline),
     lastOrderDay: lastOrderDay(timeline),
-    orderDays: orderDays(timeline).length,
+    orderDays: countOrderDays(timeline),
     productLines: productLinesBought(timeline),
     revenueTrendPct: round(monthlyTrendPct(timeline, asOf) * 100, 1),
   };
@@ -176,7 +176,7 @@ function customerStatus(timeline: CustomerTimeline, asOf: Day, results: readonly
   const first = firstOrderDay(timeline);
   const daysSilent = asOf - lastOrderDay(timeline);
   if (asOf - first < NEW_CUSTOMER_DAYS) return 'new';
-  if (orderDays(timeline).length < MIN_ORDER_DAYS_TO_JUDGE) {
+  if (countOrderDays(timeline) < MIN_ORDER_DAYS_TO_JUDGE) {
     return daysSilent >= LAPSED_THIN_SILENT_DAYS ? 'lapsed' : 'new';
   }
   const gaps = results.find((result) => result.id === 'widening_gaps')?.evidence;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   baselineAnnualRevenue,
+  countOrderDays,
   firstOrderDay,
   lastOrderDay,
   lastOrderDayOnOrBefore,
@@ -23,9 +24,10 @@ const t = timeline({
   ],
 });
 
-describe('orderDays / firstOrderDay / lastOrderDay', () => {
+describe('orderDays / countOrderDays / firstOrderDay / lastOrderDay', () => {
   it('leave out return-only days', () => {
     expect(orderDays(t).map((d) => d.day)).toEqual([100, 130, 160]);
+    expect(countOrderDays(t)).toBe(3);
     expect(firstOrderDay(t)).toBe(100);
     expect(lastOrderDay(t)).toBe(160); // not the return on 170
   });
@@ -33,6 +35,7 @@ describe('orderDays / firstOrderDay / lastOrderDay', () => {
   it('are NaN without any order', () => {
     const returnsOnly = timeline({ orders: [[110, -50, {}, 0]] });
     expect(firstOrderDay(returnsOnly)).toBeNaN();
+    expect(countOrderDays(returnsOnly)).toBe(0);
     expect(lastOrderDay(returnsOnly)).toBeNaN();
   });
 });
