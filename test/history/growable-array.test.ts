@@ -19,6 +19,15 @@ describe('GrowableInt32 / GrowableFloat64', () => {
     expect(column.raw).toBe(storage);
   });
 
+  it('reserve that cannot be had (no such memory) leaves the column as it was, still growing as written', () => {
+    const column = new GrowableInt32();
+    column.set(2, 9);
+    column.reserve(2 ** 40);
+    expect(column.raw.length).toBeLessThan(2 ** 20);
+    column.set(100_000, 1);
+    expect([column.get(2), column.get(100_000)]).toEqual([9, 1]);
+  });
+
   it('detach hands over the first values without a copy and leaves the column empty', () => {
     const column = new GrowableFloat64();
     column.reserve(10);
