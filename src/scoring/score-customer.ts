@@ -19,14 +19,12 @@ import type { ModelView } from './customer-model.js';
 export type RiskLevel = 'high' | 'medium' | 'low';
 export type CustomerStatus = 'active' | 'at-risk' | 'lapsed' | 'new';
 
-export interface ScoredCustomer {
+/** Who the customer is and what their history shows, before any score. */
+export interface CustomerFigures {
   readonly customerId: string;
   readonly name: string | undefined;
   readonly rep: string | undefined;
-  readonly riskScore: number;
-  readonly riskLevel: RiskLevel;
-  readonly status: CustomerStatus;
-  readonly valueAtRisk: number;
+  /** Baseline revenue per year (rounded to cents once scored). */
   readonly annualRevenue: number;
   readonly firstOrderDay: Day;
   readonly lastOrderDay: Day;
@@ -35,6 +33,13 @@ export interface ScoredCustomer {
   readonly productLines: number;
   /** Revenue trend over the last year, % of an average month per month. */
   readonly revenueTrendPct: number;
+}
+
+export interface ScoredCustomer extends CustomerFigures {
+  readonly riskScore: number;
+  readonly riskLevel: RiskLevel;
+  readonly status: CustomerStatus;
+  readonly valueAtRisk: number;
   /** Strongest evidence first: the first one is the customer's main reason. */
   readonly signals: readonly SignalResult[];
   /** BG/NBD's view, for customers with two or more order days when the book supports a fit. */
@@ -52,19 +57,10 @@ export interface ScoredModel extends ModelView {
  * the figures the report shows. Small and timeline-free, so a whole book of them can wait for the
  * model fit while each timeline is dropped as soon as it is assessed.
  */
-export interface CustomerAssessment {
-  readonly customerId: string;
-  readonly name: string | undefined;
-  readonly rep: string | undefined;
+export interface CustomerAssessment extends CustomerFigures {
   readonly results: readonly SignalResult[];
   /** `new`, `lapsed` or `active` (active turns at-risk once the level is known). */
   readonly historyStatus: CustomerStatus;
-  readonly annualRevenue: number;
-  readonly firstOrderDay: Day;
-  readonly lastOrderDay: Day;
-  readonly orderDays: number;
-  readonly productLines: number;
-  readonly revenueTrendPct: number;
 }
 
 /** Run every signal on one customer and keep what the score needs. */
