@@ -3,7 +3,8 @@ import type { OrderSink } from '../ingest/order-sink.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
 import { intern } from '../ingest/intern.js';
 import { hashOrderId, NO_ORDER_ID } from '../ingest/order-id-hash.js';
-import { GrowableFloat64, GrowableInt32 } from './growable-array.js';
+import { GrowableInt32 } from './growable-array.js';
+import { INT32, UINT16, UINT8, WideningColumn, type ColumnArray } from './widening-column.js';
 
 export { hashOrderId } from '../ingest/order-id-hash.js';
 
@@ -17,24 +18,26 @@ export const EMPTY = -1;
  * A ledger as plain arrays, customer by customer: entries of customer c are customerStart[c] ..
  * customerStart[c + 1] - 1, and the product lines of entry e are lineStart[e] .. lineStart[e + 1] - 1.
  * The buffers are transferable between threads, and reading a customer reads neighbouring memory.
+ * Counts, table numbers and cents are in the narrowest typed array that holds them (WideningColumn).
  */
 export interface LedgerState {
   readonly customerIds: readonly string[];
   readonly productLines: readonly string[];
   readonly labels: readonly string[];
   readonly customerStart: Int32Array;
-  readonly entryToken: Int32Array;
-  readonly entryRows: Int32Array;
-  readonly entryFlags: Int32Array;
+  readonly entryToken: ColumnArray;
+  readonly entryRows: ColumnArray;
+  readonly entryFlags: ColumnArray;
   readonly entryOrderHash: Int32Array;
-  readonly entryName: Int32Array;
-  readonly entryRep: Int32Array;
-  readonly entryNetCents: Float64Array;
+  /** The name's label + 1 (0: none), as is entryRep. */
+  readonly entryName: ColumnArray;
+  readonly entryRep: ColumnArray;
+  readonly entryNetCents: ColumnArray;
   readonly lineStart: Int32Array;
-  readonly lineProduct: Int32Array;
-  readonly lineCents: Float64Array;
+  readonly lineProduct: ColumnArray;
+  readonly lineCents: ColumnArray;
   /** Distinct order ids with a sale line, per entry (0: none, or no order ids). */
-  readonly entryOrders: Int32Array;
+  readonly entryOrders: ColumnArray;
   /** Other order hashes of days with more than one order: [entry, count, hash, ...] repeated. */
   readonly extraOrders: Int32Array;
 }
@@ -72,15 +75,18 @@ export class BookLedger implements OrderSink {
   private readonly lastEntry = new GrowableInt32(EMPTY);
   private readonly complaintsByCustomer = new Map<number, ComplaintLine[]>();
 
+  // Columns hold 0 for "none" (labels and line links are stored + 1), so a new entry writes only its
+  // customer and date: a column no row writes to stays untouched memory.
   private entries = 0;
   private readonly entryCustomer = new GrowableInt32();
-  private readonly entryToken = new GrowableInt32();
-  private readonly entryRows = new GrowableInt32();
-  private readonly entryFlags = new GrowableInt32();
+  private readonly entryToken = new WideningColumn(UINT16);
+  private readonly entryRows = new WideningColumn(UINT16);
+  private readonly entryFlags = new WideningColumn(UINT8);
   private readonly entryOrderHash = new GrowableInt32();
-  private readonly entryName = new GrowableInt32();
-  private readonly entryRep = new GrowableInt32();
-  private readonly entryNetCents = new GrowableFloat64();
+  private readonly entryName = new WideningColumn(UINT16);
+  private readonly entryRep = new WideningColumn(UINT16);
+  private readonly entryNetCents = new WideningColumn(INT32);
+  /** The entry's newest line + 1 (0: none); lineNext chains to the one before it the same way. */
   private readonly entryLineHead = new GrowableInt32();
   /** Other order-id hashes of days with more than one order: rare, so a Map beats a column. */
   private readonly extraOrders = new Map<number, Set<number>>();
@@ -90,9 +96,9 @@ export class BookLedger implements OrderSink {
   private readSegments: LedgerSegment[] | undefined;
 
   private lines = 0;
-  private readonly lineProduct = new GrowableInt32();
+  private readonly lineProduct = new WideningColumn(UINT16);
   private readonly lineNext = new GrowableInt32();
-  private readonly lineCents = new GrowableFloat64();
+  private readonly lineCents = new WideningColumn(INT32);
 
   /** Open addressing on (customer, date token) -> entry + 1. */
   private slots = new Int32Array(1 << 12);
@@ -129,26 +135,17 @@ export class BookLedger implements OrderSink {
 
   /** One usable line with its strings already numbered by this ledger (-1: none; orderHash NO_ORDER_ID: none). */
   addInternedLine(customer: number, dateToken: number, amountCents: number, orderHash: number, productLine: number, name: number, rep: number): void {
-    // entryOf made room for the entry in every entry column, so they are written raw: this runs once per row.
     const entry = this.entryOf(customer, dateToken);
-    const rows = this.entryRows.raw;
-    rows[entry] = (rows[entry] as number) + 1;
-    const netCents = this.entryNetCents.raw;
-    netCents[entry] = (netCents[entry] as number) + amountCents;
+    this.entryRows.add(entry, 1);
+    this.entryNetCents.add(entry, amountCents);
     if (amountCents >= 0) {
-      const flags = this.entryFlags.raw;
-      flags[entry] = (flags[entry] as number) | HAS_SALE_LINE;
+      const flags = this.entryFlags.get(entry);
+      if ((flags & HAS_SALE_LINE) === 0) this.entryFlags.set(entry, flags | HAS_SALE_LINE);
       if (orderHash !== NO_ORDER_ID) this.addOrderHash(entry, orderHash);
     }
     if (productLine !== EMPTY) this.addLineCents(entry, productLine, amountCents);
-    if (name !== EMPTY) {
-      const names = this.entryName.raw;
-      names[entry] = this.smallerLabel(names[entry] as number, name);
-    }
-    if (rep !== EMPTY) {
-      const reps = this.entryRep.raw;
-      reps[entry] = this.smallerLabel(reps[entry] as number, rep);
-    }
+    if (name !== EMPTY) this.entryName.set(entry, this.smallerLabel(this.entryName.get(entry), name + 1));
+    if (rep !== EMPTY) this.entryRep.set(entry, this.smallerLabel(this.entryRep.get(entry), rep + 1));
   }
 
   addComplaint(complaint: ComplaintLine): void {
@@ -264,20 +261,19 @@ export class BookLedger implements OrderSink {
     // go to its run in the new order. The chains' column becomes the map to the new places, and the
     // lines are permuted in place along it, so the lines are never held twice.
     const lineStart = new Int32Array(n + 1);
-    const lineHead = this.entryLineHead.raw;
     const placeOfLine = this.lineNext.raw;
     for (let entry = 0; entry < n; entry++) {
       let lines = 0;
-      for (let line = lineHead[entry] as number; line !== EMPTY; line = placeOfLine[line] as number) lines++;
+      for (let link = this.entryLineHead.get(entry); link !== 0; link = placeOfLine[link - 1] as number) lines++;
       lineStart[(placed[entry] as number) + 1] = lines;
     }
     for (let at = 0; at < n; at++) lineStart[at + 1] = (lineStart[at + 1] as number) + (lineStart[at] as number);
     for (let entry = 0; entry < n; entry++) {
       let to = lineStart[placed[entry] as number] as number;
-      for (let line = lineHead[entry] as number; line !== EMPTY; ) {
-        const next = placeOfLine[line] as number;
-        placeOfLine[line] = to++;
-        line = next;
+      for (let link = this.entryLineHead.get(entry); link !== 0; ) {
+        const next = placeOfLine[link - 1] as number;
+        placeOfLine[link - 1] = to++;
+        link = next;
       }
     }
     const lineProduct = this.lineProduct.detach(this.lines);
@@ -296,21 +292,23 @@ export class BookLedger implements OrderSink {
       }
     }
     for (const column of [this.lineNext, this.entryLineHead, this.entryCustomer]) column.release();
-    const entryToken = this.entryToken.moveTo(new Int32Array(n), placed, n);
-    const entryRows = this.entryRows.moveTo(new Int32Array(n), placed, n);
-    const entryFlags = this.entryFlags.moveTo(new Int32Array(n), placed, n);
+    const entryToken = this.entryToken.moveTo(placed, n);
+    const entryRows = this.entryRows.moveTo(placed, n);
+    const entryFlags = this.entryFlags.moveTo(placed, n);
     const entryOrderHash = this.entryOrderHash.moveTo(new Int32Array(n), placed, n);
-    const entryName = this.entryName.moveTo(new Int32Array(n), placed, n);
-    const entryRep = this.entryRep.moveTo(new Int32Array(n), placed, n);
-    const entryNetCents = this.entryNetCents.moveTo(new Float64Array(n), placed, n);
-    const entryOrders = new Int32Array(n);
-    for (let at = 0; at < n; at++) entryOrders[at] = ((entryFlags[at] as number) & HAS_ORDER_ID) === 0 ? 0 : 1;
+    const entryName = this.entryName.moveTo(placed, n);
+    const entryRep = this.entryRep.moveTo(placed, n);
+    const entryNetCents = this.entryNetCents.moveTo(placed, n);
+    const orders = new WideningColumn(UINT8);
+    orders.reserve(n);
+    for (let at = 0; at < n; at++) if (((entryFlags[at] as number) & HAS_ORDER_ID) !== 0) orders.set(at, 1);
     const extra: number[] = [];
     for (const [entry, hashes] of this.extraOrders) {
       const at = placed[entry] as number;
-      entryOrders[at] = 1 + hashes.size;
+      orders.set(at, 1 + hashes.size);
       extra.push(at, hashes.size, ...hashes);
     }
+    const entryOrders = orders.detach(n);
     this.extraOrders.clear();
     this.entries = 0;
     this.lines = 0;
@@ -404,18 +402,12 @@ export class BookLedger implements OrderSink {
     const entry = this.entries++;
     this.entryCustomer.set(entry, customer);
     this.entryToken.set(entry, dateToken);
-    this.entryRows.set(entry, 0);
-    this.entryFlags.set(entry, 0);
-    this.entryOrderHash.set(entry, 0);
-    this.entryName.set(entry, EMPTY);
-    this.entryRep.set(entry, EMPTY);
-    this.entryNetCents.set(entry, 0);
-    this.entryLineHead.set(entry, EMPTY);
     this.customerHasDays.set(customer, 1);
     this.lastEntry.set(customer, entry);
     this.slots[slot] = entry + 1;
-    // Kept at most half full, so a probe finds its key or a hole within a step or two.
-    if (this.entries * 2 > this.slots.length) this.growSlots();
+    // Kept at most 70% full: a probe finds its key or a hole within a few steps (most rows never
+    // probe: lastEntry has them), and the table costs under 6 bytes an entry.
+    if (this.entries * 10 > this.slots.length * 7) this.growSlots();
     return entry;
   }
 
@@ -433,14 +425,13 @@ export class BookLedger implements OrderSink {
   private addOrderHash(entry: number, unsignedHash: number): void {
     // Int32 columns hold the 32 bits signed.
     const hash = unsignedHash | 0;
-    const flags = this.entryFlags.raw;
-    const hashes = this.entryOrderHash.raw;
-    if (((flags[entry] as number) & HAS_ORDER_ID) === 0) {
-      flags[entry] = (flags[entry] as number) | HAS_ORDER_ID;
-      hashes[entry] = hash;
+    const flags = this.entryFlags.get(entry);
+    if ((flags & HAS_ORDER_ID) === 0) {
+      this.entryFlags.set(entry, flags | HAS_ORDER_ID);
+      this.entryOrderHash.set(entry, hash);
       return;
     }
-    if (hashes[entry] === hash) return;
+    if (this.entryOrderHash.get(entry) === hash) return;
     const extra = this.extraOrders.get(entry);
     if (extra === undefined) this.extraOrders.set(entry, new Set([hash]));
     else extra.add(hash);
@@ -449,11 +440,10 @@ export class BookLedger implements OrderSink {
   private addLineCents(entry: number, productLine: number, cents: number): void {
     const lineProduct = this.lineProduct.raw;
     const lineNext = this.lineNext.raw;
-    const head = this.entryLineHead.raw[entry] as number;
-    for (let line = head; line !== EMPTY; line = lineNext[line] as number) {
-      if (lineProduct[line] === productLine) {
-        const lineCents = this.lineCents.raw;
-        lineCents[line] = (lineCents[line] as number) + cents;
+    const head = this.entryLineHead.get(entry);
+    for (let link = head; link !== 0; link = lineNext[link - 1] as number) {
+      if (lineProduct[link - 1] === productLine) {
+        this.lineCents.add(link - 1, cents);
         return;
       }
     }
@@ -461,12 +451,13 @@ export class BookLedger implements OrderSink {
     this.lineProduct.set(line, productLine);
     this.lineCents.set(line, cents);
     this.lineNext.set(line, head);
-    this.entryLineHead.raw[entry] = line;
+    this.entryLineHead.set(entry, line + 1);
   }
 
+  /** Of two labels stored + 1 (0: none), the one whose text sorts first. */
   private smallerLabel(current: number, next: number): number {
-    if (current === EMPTY || current === next) return next;
-    return (this.labels[next] as string) < (this.labels[current] as string) ? next : current;
+    if (current === 0 || current === next) return next;
+    return (this.labels[next - 1] as string) < (this.labels[current - 1] as string) ? next : current;
   }
 }
 

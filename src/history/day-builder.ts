@@ -209,8 +209,9 @@ export class DayBuilder {
     return lines;
   }
 
-  private labelOf(segment: LedgerSegment, label: number): string | undefined {
-    return label === EMPTY ? undefined : this.ledger.labelName(segment.labelOf[label] as number);
+  /** A label as the state stores it: + 1, 0 for none. */
+  private labelOf(segment: LedgerSegment, storedLabel: number): string | undefined {
+    return storedLabel === 0 ? undefined : this.ledger.labelName(segment.labelOf[storedLabel - 1] as number);
   }
 
   private growScratch(): void {

@@ -63,16 +63,6 @@ abstract class GrowableColumn<T extends Int32Array | Float64Array> {
     this.values = this.allocate(0);
   }
 
-  /**
-   * The first `length` values as a view of the storage itself, which the column gives up (it reads
-   * as empty after): no copy. Room reserved past `length` and never written stays untouched.
-   */
-  detach(length: number): T {
-    const values = this.values.subarray(0, length) as T;
-    this.values = this.allocate(0);
-    return values;
-  }
-
   private grow(index: number): void {
     let length = this.values.length;
     while (length <= index) length = Math.ceil(length * 1.5);
@@ -90,15 +80,5 @@ export class GrowableInt32 extends GrowableColumn<Int32Array> {
 
   protected allocate(length: number): Int32Array {
     return new Int32Array(length);
-  }
-}
-
-export class GrowableFloat64 extends GrowableColumn<Float64Array> {
-  constructor() {
-    super(0);
-  }
-
-  protected allocate(length: number): Float64Array {
-    return new Float64Array(length);
   }
 }

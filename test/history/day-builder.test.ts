@@ -103,4 +103,29 @@ describe('DayBuilder', () => {
     const early = daysOf(ledger, 102);
     expect([early.name, early.rep]).toEqual(['Old Name', 'Zed']);
   });
+
+  it('reads back values past the narrow columns: 70,000 rows on a day, product line and label numbers past 65,535, cents past 2^31', () => {
+    const part = new BookLedger();
+    // Numbered before any row, so the customer's name is label 70,000 and 'line 69999' product line 69,999.
+    for (let label = 0; label < 70_000; label++) part.labelNumber(`label ${label}`);
+    for (let productLine = 0; productLine < 70_000; productLine++) part.productLineNumber(`line ${String(productLine).padStart(5, '0')}`);
+    for (let row = 0; row < 70_000; row++) part.addOrderLine(line(2, 'SO-1', 1, { productLine: 'line 00000', customerName: 'Zed Ltd' }));
+    part.addOrderLine(line(2, 'SO-2', 3_000_000_000, { productLine: 'line 69999' }));
+    const book = new BookLedger();
+    book.absorb(part.exportState(), ORDER_DAY.map((_, token) => token));
+    const { days, name, counts } = daysOf(book);
+    expect(counts).toEqual({ rowsUsed: 70_001, rowsAfterAsOf: 0 });
+    expect(name).toBe('Zed Ltd');
+    expect(days).toEqual([
+      {
+        day: 102,
+        orders: 2,
+        revenue: 30_000_700,
+        lines: [
+          { productLine: 'line 00000', revenue: 700 },
+          { productLine: 'line 69999', revenue: 30_000_000 },
+        ],
+      },
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GrowableFloat64, GrowableInt32 } from '../../src/history/growable-array.js';
+import { GrowableInt32 } from '../../src/history/growable-array.js';
 
-describe('GrowableInt32 / GrowableFloat64', () => {
+describe('GrowableInt32', () => {
   it('grows as written, and reads the fill value past what was written', () => {
     const column = new GrowableInt32(-1);
     column.set(5000, 7);
@@ -26,17 +26,6 @@ describe('GrowableInt32 / GrowableFloat64', () => {
     expect(column.raw.length).toBeLessThan(2 ** 20);
     column.set(100_000, 1);
     expect([column.get(2), column.get(100_000)]).toEqual([9, 1]);
-  });
-
-  it('detach hands over the first values without a copy and leaves the column empty', () => {
-    const column = new GrowableFloat64();
-    column.reserve(10);
-    for (let index = 0; index < 4; index++) column.set(index, index + 0.5);
-    const storage = column.raw;
-    const values = column.detach(4);
-    expect([...values]).toEqual([0.5, 1.5, 2.5, 3.5]);
-    expect(values.buffer).toBe(storage.buffer);
-    expect(column.raw.length).toBe(0);
   });
 
   it('moveTo writes each value to its new place and releases the column', () => {
