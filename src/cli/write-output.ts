@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../ingest/user-error.js';
 
@@ -21,7 +21,7 @@ export async function writeFileAtomic(path: string, content: string | Iterable<s
     const handle = await open(temporary, 'wx');
     try {
       if (typeof content === 'string') await handle.writeFile(content, 'utf8');
-      else for (const batch of batches(content)) await handle.write(batch, null, 'utf8');
+      else await writePieces(handle, content);
       await handle.sync();
     } finally {
       await handle.close();
@@ -35,6 +35,36 @@ export async function writeFileAtomic(path: string, content: string | Iterable<s
       hint: 'Check that the folder exists and is writable',
     });
   }
+}
+
+/** UTF-8 takes at most 3 bytes for a UTF-16 code unit: a piece this much smaller than the room left fits. */
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/**
+ * Pieces encoded into one reused buffer and written a megabyte at a time: a write per 64K-character
+ * string cost a fresh Buffer and a round trip each (~40% of the time to write a 45 MB report).
+ */
+async function writePieces(handle: FileHandle, pieces: Iterable<string>): Promise<void> {
+  const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  let used = 0;
+  for (const piece of pieces) {
+    if (piece.length * MAX_UTF8_BYTES_PER_UNIT > buffer.length - used) {
+      await writeBytes(handle, buffer, used);
+      used = 0;
+      if (piece.length * MAX_UTF8_BYTES_PER_UNIT > buffer.length) {
+        await handle.write(piece, null, 'utf8');
+        continue;
+      }
+    }
+    used += buffer.write(piece, used, 'utf8');
+  }
+  await writeBytes(handle, buffer, used);
+}
+
+/** A write may take fewer bytes than asked: the rest follow. */
+async function writeBytes(handle: FileHandle, buffer: Buffer, length: number): Promise<void> {
+  for (let offset = 0; offset < length; ) offset += (await handle.write(buffer, offset, length - offset)).bytesWritten;
 }
 
 /** Write text, whole or in pieces, to a stream such as stdout (in batches, so a piece is not a write). */

@@ -15,8 +15,16 @@ export function dayFromParts(year: number, month: number, dayOfMonth: number): D
   return Math.floor(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
 }
 
+/** A report formats the same few thousand days again and again (two dates a customer at least). */
+const formattedDays = new Map<Day, string>();
+
 export function formatDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    formattedDays.set(day, text);
+  }
+  return text;
 }
 
 /** `YYYY-MM-DD`, strictly (the form of `--as-of`). */
