@@ -3,7 +3,7 @@ import type { RejectLog } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
 import type { BookLedger } from './book-ledger.js';
-import { DayBuilder } from './day-builder.js';
+import { DayBuilder, type OrderDaySpan } from './day-builder.js';
 import type { ComplaintRecord, CustomerTimeline } from './customer-timeline.js';
 
 /** Day numbers of each date column's tokens, once each column's layout is known. */
@@ -36,10 +36,17 @@ export function latestOrderDay(ledger: BookLedger, orderDay: readonly Day[]): Da
   return latest;
 }
 
+/** Customers sorted by id, per ledger: a book is walked more than once (spans, timelines, backtest cut-offs). */
+const sortedCustomers = new WeakMap<BookLedger, { readonly count: number; readonly customers: readonly number[] }>();
+
 /** Customer numbers in the ledger, sorted by id: the order of every timeline walk. */
-function customersById(ledger: BookLedger): number[] {
+function customersById(ledger: BookLedger): readonly number[] {
+  const known = sortedCustomers.get(ledger);
+  if (known !== undefined && known.count === ledger.customerCount) return known.customers;
   const customers = Array.from({ length: ledger.customerCount }, (_, customer) => customer);
-  return customers.sort((a, b) => compareIds(ledger.customerIdOf(a), ledger.customerIdOf(b)));
+  customers.sort((a, b) => compareIds(ledger.customerIdOf(a), ledger.customerIdOf(b)));
+  sortedCustomers.set(ledger, { count: customers.length, customers });
+  return customers;
 }
 
 /**
@@ -72,6 +79,18 @@ export function forEachTimeline(
     });
   }
   return { orders, complaints };
+}
+
+/**
+ * Each customer's order-day span as of a date (DayBuilder.orderDaySpan), handed to `visit` in the
+ * order forEachTimeline visits the timelines and for the same customers: those with an order by then.
+ */
+export function forEachOrderDaySpan(ledger: BookLedger, dates: ResolvedDates, asOf: Day, visit: (span: OrderDaySpan) => void): void {
+  const days = new DayBuilder(ledger, dates.orderDay);
+  for (const customer of customersById(ledger)) {
+    const span = days.orderDaySpan(customer, asOf);
+    if (span !== undefined) visit(span);
+  }
 }
 
 /** Every customer's timeline at once: for the backtest and tests; reports walk them with forEachTimeline. */

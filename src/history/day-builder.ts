@@ -10,6 +10,13 @@ export interface CustomerDays {
   readonly rep: string | undefined;
 }
 
+/** A customer's order days as of a date, short of the days themselves. */
+export interface OrderDaySpan {
+  readonly first: Day;
+  readonly last: Day;
+  readonly orderDays: number;
+}
+
 /**
  * Reads customers' days out of the ledger's columns, straight into the timeline's day objects:
  * entries on the same date text from two parts of a file, and date texts that fall on the same
@@ -95,6 +102,27 @@ export class DayBuilder {
       first = at;
     }
     return { days, name, rep };
+  }
+
+  /**
+   * The first and last of the customer's order days on or before `asOf` (days with a sale line, as
+   * daysOf counts them), and how many there are; undefined without one. No day objects: this is a
+   * pass over the book before the timelines are built.
+   */
+  orderDaySpan(customer: number, asOf: Day): OrderDaySpan | undefined {
+    const found = this.gather(customer, asOf, { rowsUsed: 0, rowsAfterAsOf: 0 });
+    const { segmentOf, entryOf, dayOf } = this;
+    let saleEntries = 0;
+    for (let item = 0; item < found.entries; item++) {
+      const segment = this.segments[segmentOf[item] as number] as LedgerSegment;
+      // Compacted in place: an entry is written at or before where it was read.
+      if (((segment.state.entryFlags[entryOf[item] as number] as number) & HAS_SALE_LINE) !== 0) dayOf[saleEntries++] = dayOf[item] as number;
+    }
+    if (saleEntries === 0) return undefined;
+    const days = dayOf.subarray(0, saleEntries).sort();
+    let orderDays = 1;
+    for (let item = 1; item < saleEntries; item++) if (days[item] !== days[item - 1]) orderDays++;
+    return { first: days[0] as Day, last: days[saleEntries - 1] as Day, orderDays };
   }
 
   /** Every entry of the customer into the scratch columns; returns how many are on or before `asOf`. */

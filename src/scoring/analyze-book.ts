@@ -11,6 +11,7 @@ import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../ingest/
 import type { RejectReason, RowReject } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import type { BgNbdParams } from './bg-nbd/index.js';
+import { startBackgroundFit } from './background-fit.js';
 import { fitModelInputs, modelInputOf, type ModelInput } from './customer-model.js';
 import { rankCustomers, type SortKey } from './rank-customers.js';
 import { assessCustomer, scoreAssessment, type CustomerAssessment, type ScoredCustomer } from './score-customer.js';
@@ -112,6 +113,7 @@ export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scorin
           hint: `Run churn check ${orders.file} to see what was understood`,
         });
   }
+  const prefitted = startBackgroundFit(book.ledger, book.dates, asOf);
   // One timeline at a time: assessed, its model inputs taken, and dropped.
   const assessments: CustomerAssessment[] = [];
   const modelInputs: ModelInput[] = [];
@@ -119,7 +121,7 @@ export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scorin
     assessments.push(assessCustomer(timeline, asOf, scoring));
     modelInputs.push(modelInputOf(timeline, asOf));
   });
-  const model = fitModelInputs(modelInputs, scoring.model.horizonDays);
+  const model = fitModelInputs(modelInputs, scoring.model.horizonDays, prefitted);
   const scored = assessments.map((assessment) => scoreAssessment(assessment, scoring, model?.byCustomer.get(assessment.customerId)));
   return {
     asOf,

@@ -1,4 +1,5 @@
 import type { CustomerTimeline } from '../history/customer-timeline.js';
+import type { OrderDaySpan } from '../history/day-builder.js';
 import { median } from 'simple-statistics';
 import { countOrderDays, firstOrderDay, lastOrderDay, orderGapDays } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
@@ -32,11 +33,15 @@ export interface BookModel {
 
 /** The BG/NBD inputs of a timeline, in weeks: repeat order days, last order, age. */
 export function bgNbdSummary(timeline: CustomerTimeline, asOf: Day): CustomerSummary {
-  const first = firstOrderDay(timeline);
+  return bgNbdSummaryOfSpan({ first: firstOrderDay(timeline), last: lastOrderDay(timeline), orderDays: countOrderDays(timeline) }, asOf);
+}
+
+/** bgNbdSummary from the span of the order days alone (one expression for both, so the same bits). */
+export function bgNbdSummaryOfSpan(span: OrderDaySpan, asOf: Day): CustomerSummary {
   return {
-    x: countOrderDays(timeline) - 1,
-    tx: (lastOrderDay(timeline) - first) / DAYS_PER_WEEK,
-    T: (asOf - first) / DAYS_PER_WEEK,
+    x: span.orderDays - 1,
+    tx: (span.last - span.first) / DAYS_PER_WEEK,
+    T: (asOf - span.first) / DAYS_PER_WEEK,
   };
 }
 
@@ -65,16 +70,23 @@ export function fitBookModel(timelines: readonly CustomerTimeline[], asOf: Day, 
   );
 }
 
-/** fitBookModel from the customers' model inputs (see modelInputOf). */
-export function fitModelInputs(inputs: readonly ModelInput[], horizonDays: number): BookModel | undefined {
+/**
+ * fitBookModel from the customers' model inputs (see modelInputOf). `fitted`, when given, may hold
+ * the fit of these same summaries made elsewhere (startBackgroundFit): undefined when it has none.
+ */
+export function fitModelInputs(inputs: readonly ModelInput[], horizonDays: number, fitted?: PrefittedModel): BookModel | undefined {
   const summaries = inputs.map((input) => input.summary);
-  if (summaries.filter((summary) => summary.x > 0).length < MIN_REPEAT_CUSTOMERS) return undefined;
-  let fit: BgNbdFit;
-  try {
-    fit = fitBgNbd(summaries.filter((summary) => summary.T > 0));
-  } catch {
-    return undefined;
+  if (!canFitBook(summaries)) return undefined;
+  const fitSummaries = summaries.filter((summary) => summary.T > 0);
+  let fit = fitted?.fitOf(fitSummaries);
+  if (fit === undefined) {
+    try {
+      fit = fitBgNbd(fitSummaries);
+    } catch {
+      return undefined;
+    }
   }
+  if (fit === FIT_FAILED) return undefined;
   const byCustomer = new Map<string, ModelView>();
   for (const { customerId, summary, medianGapDays } of inputs) {
     if (summary.x < 1) continue;
@@ -102,3 +114,19 @@ export function probabilityOfNoOrder(params: BgNbdParams, summary: CustomerSumma
 
 /** Fewer repeat customers than this cannot pin down four parameters. */
 const MIN_REPEAT_CUSTOMERS = 20;
+
+/** Whether fitModelInputs would try a fit on a book of these summaries. */
+export function canFitBook(summaries: readonly CustomerSummary[]): boolean {
+  let repeatCustomers = 0;
+  for (const summary of summaries) if (summary.x > 0) repeatCustomers++;
+  return repeatCustomers >= MIN_REPEAT_CUSTOMERS;
+}
+
+/** A fit made to the same summaries elsewhere threw: the book gets no model, as when it throws here. */
+export const FIT_FAILED = 'failed';
+
+/** A fit made apart from the timelines' walk, handed over when its summaries are exactly these. */
+export interface PrefittedModel {
+  /** The fit, FIT_FAILED, or undefined when there is none for exactly these summaries (then fit here). */
+  fitOf(summaries: readonly CustomerSummary[]): BgNbdFit | typeof FIT_FAILED | undefined;
+}

@@ -128,4 +128,20 @@ describe('DayBuilder', () => {
       },
     ]);
   });
+
+  it('orderDaySpan: the first and last order day and their count, as the days read them', () => {
+    // Day 104 twice (two spellings, two parts), a day of returns only (102), a day after the as-of date (106).
+    const ledger = ledgerOfParts(
+      [line(6, 'SO-9', 700), line(4, 'SO-3', 300), line(1, 'SO-1', 100)],
+      [line(2, 'SO-2', -200), line(5, 'SO-4', 400), line(1, 'SO-1', 50)],
+    );
+    const builder = new DayBuilder(ledger, ORDER_DAY);
+    const customer = ledger.findCustomer('A') as number;
+    const orderDays = daysOf(ledger, 105).days.filter((day) => day.orders > 0);
+    expect(orderDays.map((day) => day.day)).toEqual([101, 104]);
+    expect(builder.orderDaySpan(customer, 105)).toEqual({ first: 101, last: 104, orderDays: 2 });
+    expect(builder.orderDaySpan(customer, 1000)).toEqual({ first: 101, last: 106, orderDays: 3 });
+    expect(builder.orderDaySpan(customer, 100)).toBeUndefined();
+    expect(builder.orderDaySpan(customer, 102)).toEqual({ first: 101, last: 101, orderDays: 1 });
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bgNbdSummary, fitBookModel, probabilityOfNoOrder } from '../../src/scoring/customer-model.js';
+import { bgNbdSummary, FIT_FAILED, fitBookModel, fitModelInputs, modelInputOf, probabilityOfNoOrder } from '../../src/scoring/customer-model.js';
+import type { CustomerSummary } from '../../src/scoring/bg-nbd/index.js';
 import { join } from 'node:path';
 import { buildTimelines } from '../../src/history/build-timelines.js';
 import { parseIsoDay } from '../../src/ingest/day.js';
@@ -41,5 +42,28 @@ describe('fitBookModel', () => {
       expect(view.pNoOrder + 1e-12).toBeGreaterThanOrEqual(1 - view.pAlive);
       expect(view.noOrderDays).toBeGreaterThanOrEqual(90);
     }
+  });
+});
+
+describe('fitModelInputs with a fit made elsewhere', () => {
+  it('is asked for exactly the summaries it would fit, and its fit (or its failure) is the book\'s', async () => {
+    const book = await readBook({ orders: await fileSource(join(ROOT, DEMO_ORDERS)), orderOptions: {}, complaintOptions: {} });
+    const asOf = parseIsoDay('2026-10-31') as number;
+    const inputs = buildTimelines(book.ledger, book.dates, asOf, undefined, undefined).timelines.map((t) => modelInputOf(t, asOf));
+    const own = fitModelInputs(inputs, 90);
+    expect(own).toBeDefined();
+
+    let asked: readonly CustomerSummary[] = [];
+    const elsewhere = { ...(own?.fit as NonNullable<typeof own>['fit']), params: { r: 0.5, alpha: 9, a: 0.8, b: 2.5 } };
+    const model = fitModelInputs(inputs, 90, {
+      fitOf: (summaries) => {
+        asked = summaries;
+        return elsewhere;
+      },
+    });
+    expect(asked).toEqual(inputs.map((input) => input.summary).filter((summary) => summary.T > 0));
+    expect(model?.fit.params).toEqual({ r: 0.5, alpha: 9, a: 0.8, b: 2.5 });
+    expect(fitModelInputs(inputs, 90, { fitOf: () => FIT_FAILED })).toBeUndefined();
+    expect(fitModelInputs(inputs, 90, { fitOf: () => undefined })?.fit).toEqual(own?.fit);
   });
 });

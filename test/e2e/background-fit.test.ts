@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../support/in-process.js';
+import { prng } from '../support/malformed-corpus.js';
+import { ROOT, runChurn } from '../support/run-churn.js';
+
+/**
+ * A big book's BG/NBD fit runs in a thread of its own (startBackgroundFit), which only the built
+ * binary can start; the sources under the test runner fit in the walk's thread. Both must give the
+ * same bytes, model numbers included.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'churn-background-fit-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Seeded buyers who order every few weeks and may drop out after any order: a book BG/NBD fits. */
+function buyersBook(customers: number): string {
+  const random = prng(20261123);
+  const lines = ['customer_id,order_date,amount'];
+  const start = Date.UTC(2024, 0, 1);
+  for (let customer = 0; customer < customers; customer++) {
+    const meanGapDays = 7 + Math.floor(random() * 80);
+    const dropout = 0.02 + random() * 0.2;
+    let day = Math.floor(random() * 300);
+    while (day < 1000) {
+      lines.push(`K${String(customer).padStart(5, '0')},${new Date(start + day * 86_400_000).toISOString().slice(0, 10)},${(20 + random() * 500).toFixed(2)}`);
+      if (random() < dropout) break;
+      day += 1 + Math.floor(-Math.log(1 - random()) * meanGapDays);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function expectSameAsInProcess(args: readonly string[]): Promise<void> {
+  const binary = runChurn(args);
+  expect(binary.stderr).toBe('');
+  expect(binary.status).toBe(0);
+  return runInProcess(args).then((inProcess) => {
+    expect(inProcess.code).toBe(0);
+    // The first difference with its context: a diff of two reports of megabytes takes the runner minutes.
+    expect(firstDifference(binary.stdout, inProcess.stdout)).toBeUndefined();
+  });
+}
+
+function firstDifference(actual: string, expected: string): string | undefined {
+  if (actual === expected) return undefined;
+  let at = 0;
+  while (at < actual.length && actual[at] === expected[at]) at++;
+  return `at character ${at}: ${JSON.stringify(actual.slice(Math.max(0, at - 80), at + 80))} instead of ${JSON.stringify(expected.slice(Math.max(0, at - 80), at + 80))}`;
+}
+
+describe('the fit in its own thread', () => {
+  it('a generated book of 6,000 buyers: the same JSON as the fit in the walk, with model numbers', async () => {
+    const orders = join(dir, 'buyers.csv');
+    writeFileSync(orders, buyersBook(6000));
+    const args = ['report', orders, '--as-of', '2026-09-30', '--format', 'json', '--all'];
+    await expectSameAsInProcess(args);
+    const report = JSON.parse(runChurn(args).stdout);
+    expect(report.customers.length).toBe(6000);
+    expect(report.customers.filter((customer: { pAlive?: number }) => customer.pAlive !== undefined).length).toBeGreaterThan(4000);
+  }, 120_000);
+
+  // CDNOW (Fader, Hardie & Lee 2005) read in place from ../shared/data/cdnow, never copied: 23,570 customers.
+  const master = join(ROOT, '..', 'shared', 'data', 'cdnow', 'CDNOW_master.txt');
+  it.skipIf(!existsSync(master))('CDNOW master: the same JSON as the fit in the walk', async () => {
+    await expectSameAsInProcess(['report', master, '--as-of', '1997-09-30', '--format', 'json', '--all']);
+  }, 120_000);
+});
