@@ -1,6 +1,5 @@
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { openCsvTable, type CsvDialectOptions, type CsvRow, type CsvTable } from './csv-table.js';
 import { DateColumn, type DateFormat } from './date-column.js';
 import { ORDER_HEADER_ALIASES, type OrderField } from './fields.js';
@@ -12,7 +11,8 @@ import { OrderRowReader, type OrderColumns } from './order-row-reader.js';
 import type { MergeableOrderSink, SinkFactory } from './order-sink.js';
 import type { ReadInput } from './read-input.js';
 import { RejectLog } from './reject-log.js';
-import { scanOrderRange, type RangeScanJob, type RangeScanResult } from './scan-order-range.js';
+import { scanOrderRange, type RangeScanJob } from './scan-order-range.js';
+import { ScanThread, type ScannedPart } from './scan-thread.js';
 import { UserError } from './user-error.js';
 import { sampleRows, suggestHeader } from './suggest-header.js';
 
@@ -22,6 +22,11 @@ export interface ReadOrdersOptions extends CsvDialectOptions {
   readonly decimalMark?: DecimalMark | undefined;
   /** Threads for the byte route; default: up to 2 for files over PARALLEL_MIN_BYTES, else 1. */
   readonly threads?: number | undefined;
+  /**
+   * Called once the head is read and the rows start: other reading can then share this thread
+   * without slowing the sniffing the rows wait for (the byte route's parts read on other threads).
+   */
+  readonly onRowsStart?: (() => void) | undefined;
 }
 
 /** What ingest learned about an orders export, besides its lines. */
@@ -153,6 +158,7 @@ async function readOrdersByString(source: InputSource, options: ReadOrdersOption
     for (const row of held) reader.consume(row.line, row.fields);
     held.length = 0;
   };
+  options.onRowsStart?.();
   for await (const batch of table.rows) {
     for (const row of batch) {
       if (!sniffing) {
@@ -178,6 +184,27 @@ const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
  * line only csv-parse may read: the caller then reads it the string route.
  */
 async function readOrdersByBytes(source: InputSource, path: string, options: ReadOrdersOptions, target: SinkFactoryTarget): Promise<OrdersInput | undefined> {
+  // Threads for a file that looks big enough start now, while its head is sniffed.
+  const early = threadCount(options, source.size ?? 0) > 1 ? Array.from({ length: threadCount(options, source.size ?? 0) }, () => new ScanThread(target.factory)) : [];
+  try {
+    return await readOrdersByBytesWith(early, source, path, options, target);
+  } finally {
+    for (const thread of early) thread.stop();
+  }
+}
+
+/** The threads to read rows of this many bytes with. */
+function threadCount(options: ReadOrdersOptions, rowBytes: number): number {
+  return options.threads ?? (rowBytes >= PARALLEL_MIN_BYTES ? defaultThreads() : 1);
+}
+
+async function readOrdersByBytesWith(
+  early: readonly ScanThread[],
+  source: InputSource,
+  path: string,
+  options: ReadOrdersOptions,
+  target: SinkFactoryTarget,
+): Promise<OrdersInput | undefined> {
   const opened = await openOrders(source, options);
   const { table, columns } = opened;
   const delimiterByte = table.delimiter === 'whitespace' ? -1 : table.delimiter.charCodeAt(0);
@@ -204,9 +231,11 @@ async function readOrdersByBytes(source: InputSource, path: string, options: Rea
     dateFormat: options.dateFormat,
   };
   const size = source.size ?? layout.dataStart;
-  const threads = options.threads ?? (size - layout.dataStart >= PARALLEL_MIN_BYTES ? defaultThreads() : 1);
+  const threads = threadCount(options, size - layout.dataStart);
   const ranges = await splitAtLines(path, layout.dataStart, size, threads);
-  const parts = await Promise.all(ranges.map(([start, end]) => scanPart({ ...job, start, end }, target.factory, threads > 1)));
+  const scans = ranges.map(([start, end], index) => scanPart({ ...job, start, end }, target.factory, threads > 1 ? (early[index] ?? new ScanThread(target.factory)) : undefined));
+  options.onRowsStart?.();
+  const parts = await Promise.all(scans);
   if (parts.some((part) => part === undefined || part.result.bailed)) return undefined;
 
   const dates = new DateColumn(table.file, job.dateHeader, options.dateFormat);
@@ -225,37 +254,13 @@ async function readOrdersByBytes(source: InputSource, path: string, options: Rea
   return ordersInput(opened, reader, dates, decimalMark);
 }
 
-interface ScannedPart {
-  readonly result: RangeScanResult;
-  readonly state: unknown;
+/** Read one part in this thread, or in a worker thread when given one. */
+async function scanPart(job: RangeScanJob, factory: SinkFactory, thread: ScanThread | undefined): Promise<ScannedPart | undefined> {
+  if (thread !== undefined) return thread.scan(job);
+  const sink = factory.create();
+  const result = await scanOrderRange(job, sink);
+  return { result, state: result.bailed ? undefined : sink.exportState() };
 }
-
-/** Read one part in this thread or a worker; undefined when a worker failed (the string route will tell why). */
-async function scanPart(job: RangeScanJob, factory: SinkFactory, inWorker: boolean): Promise<ScannedPart | undefined> {
-  if (!inWorker) {
-    const sink = factory.create();
-    const result = await scanOrderRange(job, sink);
-    return { result, state: result.bailed ? undefined : sink.exportState() };
-  }
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./scan-worker.js', import.meta.url), {
-      workerData: { job, sinkModule: factory.module, sinkExport: factory.exportName },
-      // A scan allocates little on the heap (its columns are typed arrays), so the young generation's
-      // default room (up to ~48 MB a thread, at 10M rows mostly garbage awaiting a scavenge) is
-      // memory held for nothing while both parts are read.
-      resourceLimits: { maxYoungGenerationSizeMb: SCAN_YOUNG_GENERATION_MB },
-    });
-    worker.once('message', (message: ScannedPart | { error: unknown }) => {
-      resolve('error' in message ? undefined : message);
-      void worker.terminate();
-    });
-    worker.once('error', () => resolve(undefined));
-    // A worker that dies without a word (out of memory) must not leave the read waiting forever.
-    worker.once('exit', () => resolve(undefined));
-  });
-}
-
-const SCAN_YOUNG_GENERATION_MB = 4;
 
 /** Two threads keep the read at the speed of a second core; more would fight the rest of the machine for it. */
 function defaultThreads(): number {

@@ -2,27 +2,32 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { MergeableOrderSink } from './order-sink.js';
 import { scanOrderRange, type RangeScanJob } from './scan-order-range.js';
 
-/** A worker thread's orders: one part of the file into a sink of its own, posted back whole. */
+/** A worker thread's orders (ScanThread): its sink's module at start, then one part of the file, posted back whole. */
 interface WorkerInput {
-  readonly job: RangeScanJob;
   readonly sinkModule: string;
   readonly sinkExport: string;
 }
 
-const { job, sinkModule, sinkExport } = workerData as WorkerInput;
+const { sinkModule, sinkExport } = workerData as WorkerInput;
 const module = (await import(sinkModule)) as Record<string, new () => MergeableOrderSink>;
 const Sink = module[sinkExport] as new () => MergeableOrderSink;
-const sink = new Sink();
-try {
-  const result = await scanOrderRange(job, sink);
-  const state = result.bailed ? undefined : sink.exportState();
-  parentPort?.postMessage({ result, state }, transferables(state));
-} catch (error) {
-  parentPort?.postMessage({ error: error instanceof Error ? { name: error.name, message: error.message, details: { ...error } } : String(error) });
+parentPort?.once('message', (job: RangeScanJob) => {
+  void scanPart(job);
+});
+
+async function scanPart(job: RangeScanJob): Promise<void> {
+  const sink = new Sink();
+  try {
+    const result = await scanOrderRange(job, sink);
+    const state = result.bailed ? undefined : sink.exportState();
+    parentPort?.postMessage({ result, state }, transferables(state));
+  } catch (error) {
+    parentPort?.postMessage({ error: error instanceof Error ? { name: error.name, message: error.message, details: { ...error } } : String(error) });
+  }
 }
 
 /** The typed arrays' buffers move to the main thread rather than being copied. */
 function transferables(state: unknown): ArrayBuffer[] {
   if (state === undefined || state === null || typeof state !== 'object') return [];
-  return Object.values(state).filter((value): value is Int32Array | Float64Array => ArrayBuffer.isView(value)).map((view) => view.buffer as ArrayBuffer);
+  return Object.values(state).filter((value): value is ArrayBufferView => ArrayBuffer.isView(value)).map((view) => view.buffer as ArrayBuffer);
 }
