@@ -1,9 +1,6 @@
 import { Command, Option } from 'commander';
 import type { Day } from '../../ingest/day.js';
 import { UserError } from '../../ingest/user-error.js';
-import { fitWeights } from '../../scoring/backtest/fit-weights.js';
-import { runBacktest } from '../../scoring/backtest/run-backtest.js';
-import { renderBacktest, renderBacktestJson } from '../../report/backtest-report.js';
 import type { CliIo } from '../cli-io.js';
 import { colorFor } from '../color.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -68,6 +65,12 @@ export function backtestCommand(io: CliIo, setExitCode: (code: number) => void):
           hint: 'Pick an --as-of at least --horizon days before the end of the data',
         });
       }
+      // Loaded here, not at start-up: only this command uses them.
+      const [{ runBacktest }, { fitWeights }, { renderBacktest, renderBacktestJson }] = await Promise.all([
+        import('../../scoring/backtest/run-backtest.js'),
+        import('../../scoring/backtest/fit-weights.js'),
+        import('../../report/backtest-report.js'),
+      ]);
       const result = runBacktest(book, options.asOf, options.horizon, scoring);
       const fitted = options.fitWeights ? fitWeights(book, options.asOf, options.horizon, scoring, options.trainAsOf) : undefined;
       if (fitted !== undefined) await writeFileAtomic(options.weightsOut, weightsFileText(fitted));

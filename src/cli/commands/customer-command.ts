@@ -1,8 +1,6 @@
 import { Command, Option } from 'commander';
-import { customerStory } from '../../history/customer-story.js';
 import type { Day } from '../../ingest/day.js';
 import { UserError } from '../../ingest/user-error.js';
-import { renderCustomerJson, renderCustomerView } from '../../report/customer-view.js';
 import type { CliIo } from '../cli-io.js';
 import { colorFor } from '../color.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -64,6 +62,11 @@ export function customerCommand(io: CliIo, setExitCode: (code: number) => void):
           hint: near.length > 0 ? `Did you mean ${near.join(', ')}?` : 'Ids are matched exactly, as written in the export',
         });
       }
+      // Loaded here, not at start-up: only this command uses them.
+      const [{ customerStory }, { renderCustomerJson, renderCustomerView }] = await Promise.all([
+        import('../../history/customer-story.js'),
+        import('../../report/customer-view.js'),
+      ]);
       const view = {
         asOf: analysis.asOf,
         currency: options.currency ?? config.currency ?? analysis.currency,

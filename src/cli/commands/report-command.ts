@@ -7,12 +7,9 @@ import type { SortKey } from '../../scoring/rank-customers.js';
 import { customersOfRep, repTotals } from '../../scoring/rep-totals.js';
 import type { ScoredCustomer } from '../../scoring/score-customer.js';
 import { segmentCustomers } from '../../scoring/segment-customers.js';
-import { renderCsv } from '../../report/csv-report.js';
 import { jsonReportChunks, ndjsonReportChunks } from '../../report/json-report.js';
-import { renderMarkdown } from '../../report/markdown-report.js';
 import type { ReportContext, ReportRow } from '../../report/report-rows.js';
 import { selectCustomers } from '../../report/report-view.js';
-import { renderTable } from '../../report/table-report.js';
 import type { CliIo } from '../cli-io.js';
 import { colorFor, outputWidth } from '../color.js';
 import { REPORT_FORMATS, type ReportFormat } from '../config-file.js';
@@ -112,7 +109,7 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
         repTotals: options.by === 'rep' ? repTotals(inScope) : undefined,
         rep: options.rep,
       };
-      const text = render(format, context, rows, io, options);
+      const text = await render(format, context, rows, io, options);
       if (options.output === undefined) writeStream(io.stdout, text);
       else await writeFileAtomic(options.output, text);
       setExitCode(gateHit(options.failOn, inScope, changes) ? EXIT_GATE : EXIT_OK);
@@ -120,18 +117,23 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
   return command;
 }
 
-/** The report's text: whole, or in pieces for the formats that can be big (a piece per customer). */
-function render(format: ReportFormat, context: ReportContext, rows: readonly ReportRow[], io: CliIo, options: ReportOptions): string | Iterable<string> {
+/**
+ * The report's text: whole, or in pieces for the formats that can be big (a piece per customer).
+ * The other formats' modules load only when asked for: a nightly JSON run does not pay for a
+ * table library at start-up.
+ */
+async function render(format: ReportFormat, context: ReportContext, rows: readonly ReportRow[], io: CliIo, options: ReportOptions): Promise<string | Iterable<string>> {
   switch (format) {
     case 'json':
       return jsonReportChunks(context, rows);
     case 'ndjson':
       return ndjsonReportChunks(context, rows);
     case 'csv':
-      return renderCsv(context, rows);
+      return (await import('../../report/csv-report.js')).renderCsv(context, rows);
     case 'markdown':
-      return renderMarkdown(context, rows);
+      return (await import('../../report/markdown-report.js')).renderMarkdown(context, rows);
     case 'table': {
+      const { renderTable } = await import('../../report/table-report.js');
       // A table written to a file gets no colour and the fixed width, like a pipe.
       const toTerminal = options.output === undefined;
       return renderTable(context, rows, {
