@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { DateColumn } from '../../src/ingest/date-column.js';
+import type { OrderLine } from '../../src/ingest/order-line.js';
+import { OrderRowReader } from '../../src/ingest/order-row-reader.js';
+import type { OrderSink } from '../../src/ingest/order-sink.js';
+import { RejectLog } from '../../src/ingest/reject-log.js';
+import { OrderByteScanner } from '../../src/ingest/scan-order-bytes.js';
+import { prng } from '../support/malformed-corpus.js';
+
+const HEADERS = ['order_id', 'customer_id', 'order_date', 'amount', 'category', 'sku', 'quantity', 'sales_rep'];
+const COLUMNS = { order: 0, customer: 1, date: 2, amount: 3, category: 4, sku: 5, quantity: 6, rep: 7 };
+
+/** Everything a scan told its sink and its row reader, in order. */
+function scan(chunk: Buffer, delimiter: string): unknown[] {
+  const events: unknown[] = [];
+  const names = new Map<string, number>();
+  const numberOf = (kind: string) => (text: string) => {
+    const key = `${kind}:${text}`;
+    if (!names.has(key)) names.set(key, names.size);
+    return names.get(key) as number;
+  };
+  const sink: OrderSink = {
+    addOrderLine: (line: OrderLine) => events.push(['line', line]),
+    customerNumber: numberOf('customer'),
+    productLineNumber: numberOf('product'),
+    labelNumber: numberOf('label'),
+    addInternedLine: (...numbers: number[]) => events.push(['interned', ...numbers]),
+  };
+  const dates = new DateColumn('orders.csv', 'order_date', undefined);
+  const rejects = new RejectLog();
+  const rows = new OrderRowReader({ file: 'orders.csv', headers: HEADERS, columns: COLUMNS, decimalMark: '.' }, dates, rejects, (line) => sink.addOrderLine(line));
+  const scanner = new OrderByteScanner({ headerCount: 8, columns: COLUMNS, delimiter: delimiter.charCodeAt(0), crlf: false, decimalMark: 46 }, sink, dates, rows, 1);
+  scanner.feed(chunk);
+  scanner.end();
+  events.push(['rows', rows.rowsRead, scanner.lines, scanner.bailed, rejects.count, rejects.first]);
+  return events;
+}
+
+/** Seeded rows with fields of 0 to 9 characters and 6 to 10 fields, so delimiters fall at every place in a word. */
+function rows(seed: number, delimiter: string): string {
+  const random = prng(seed);
+  const field = (length: number) => Array.from({ length }, () => 'abcXYZ019-. '[Math.floor(random() * 12)]).join('');
+  const lines: string[] = [];
+  for (let row = 0; row < 3000; row++) {
+    const fields = [
+      `SO-${Math.floor(random() * 50)}`,
+      `C${Math.floor(random() * 40)}`,
+      `2025-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+      random() < 0.9 ? `${Math.floor(random() * 900)}.${Math.floor(random() * 90) + 10}` : field(4),
+      field(Math.floor(random() * 10)),
+      field(Math.floor(random() * 10)),
+      String(Math.floor(random() * 9)),
+      field(Math.floor(random() * 10)),
+    ];
+    const count = 6 + Math.floor(random() * 5);
+    lines.push(fields.concat(fields).slice(0, count).join(delimiter));
+    if (random() < 0.05) lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('OrderByteScanner: the split four bytes at a time', () => {
+  it.each([
+    [',', 1],
+    [',', 2],
+    [';', 3],
+  ])('delimiter %s (seed %i): the same rows as the split byte by byte', (delimiter, seed) => {
+    const text = Buffer.from(rows(seed, delimiter));
+    // On a word boundary the scan splits by words; one byte off it, byte by byte.
+    const aligned = Buffer.alloc(text.length);
+    text.copy(aligned);
+    const unaligned = Buffer.alloc(text.length + 1).subarray(1);
+    text.copy(unaligned);
+    expect(aligned.byteOffset % 4).toBe(0);
+    expect(unaligned.byteOffset % 4).not.toBe(0);
+    const byWords = scan(aligned, delimiter);
+    expect(byWords).toEqual(scan(unaligned, delimiter));
+    // Rows with too many fields and bad amounts reached the row reader; good ones the sink.
+    expect(byWords.filter((event) => (event as unknown[])[0] === 'interned').length).toBeGreaterThan(500);
+    expect((byWords.at(-1) as unknown[])[4]).toBeGreaterThan(0);
+  });
+});
