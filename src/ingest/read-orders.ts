@@ -22,11 +22,6 @@ export interface ReadOrdersOptions extends CsvDialectOptions {
   readonly decimalMark?: DecimalMark | undefined;
   /** Threads for the byte route; default: up to 2 for files over PARALLEL_MIN_BYTES, else 1. */
   readonly threads?: number | undefined;
-  /**
-   * Called once the head is read and the rows start: other reading can then share this thread
-   * without slowing the sniffing the rows wait for (the byte route's parts read on other threads).
-   */
-  readonly onRowsStart?: (() => void) | undefined;
 }
 
 /** What ingest learned about an orders export, besides its lines. */
@@ -158,7 +153,6 @@ async function readOrdersByString(source: InputSource, options: ReadOrdersOption
     for (const row of held) reader.consume(row.line, row.fields);
     held.length = 0;
   };
-  options.onRowsStart?.();
   for await (const batch of table.rows) {
     for (const row of batch) {
       if (!sniffing) {
@@ -234,7 +228,6 @@ async function readOrdersByBytesWith(
   const threads = threadCount(options, size - layout.dataStart);
   const ranges = await splitAtLines(path, layout.dataStart, size, threads);
   const scans = ranges.map(([start, end], index) => scanPart({ ...job, start, end }, target.factory, threads > 1 ? (early[index] ?? new ScanThread(target.factory)) : undefined));
-  options.onRowsStart?.();
   const parts = await Promise.all(scans);
   if (parts.some((part) => part === undefined || part.result.bailed)) return undefined;
 

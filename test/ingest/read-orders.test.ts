@@ -1,10 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/ingest/day.js';
-import { join } from 'node:path';
-import { BookLedger } from '../../src/history/book-ledger.js';
-import { bytesSource, fileSource } from '../../src/ingest/input-source.js';
-import { DEMO_ORDERS, ROOT } from '../support/run-churn.js';
+import { bytesSource } from '../../src/ingest/input-source.js';
 import type { OrderLine } from '../../src/ingest/order-line.js';
 import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../../src/ingest/read-orders.js';
 import { UserError } from '../../src/ingest/user-error.js';
@@ -330,21 +327,5 @@ describe('readOrders: title rows and Excel sep= lines above the header', () => {
   it('without a recognisable header in the first rows, the first row stays the header (and the error names it)', async () => {
     const error = await userError('Report;;\nfoo;bar;baz\n1;2;3\n');
     expect([error.code, error.line]).toEqual(['missing_column', 1]);
-  });
-
-  it('calls onRowsStart once, when the head is read and before the first line', async () => {
-    const events: string[] = [];
-    await readOrders(bytesSource('orders.csv', 'customer,date,amount\nC1,2025-03-07,10\nC2,2025-03-08,20\n'), { onRowsStart: () => events.push('rows start') }, (line) =>
-      events.push(line.customerId),
-    );
-    expect(events).toEqual(['rows start', 'C1', 'C2']);
-  });
-
-  it('calls onRowsStart once on the byte route too', async () => {
-    let calls = 0;
-    const ledger = new BookLedger();
-    await readOrders(await fileSource(join(ROOT, DEMO_ORDERS)), { onRowsStart: () => calls++ }, { sink: ledger, factory: { create: () => new BookLedger(), module: '', exportName: 'BookLedger' } });
-    expect(calls).toBe(1);
-    expect(ledger.customerCount).toBeGreaterThan(0);
   });
 });
