@@ -80,11 +80,11 @@ export class BookLedger implements OrderSink {
   private entries = 0;
   private readonly entryCustomer = new GrowableInt32();
   private readonly entryToken = new WideningColumn(UINT16);
-  private readonly entryRows = new WideningColumn(UINT16);
+  private readonly entryRows = new WideningColumn(UINT8);
   private readonly entryFlags = new WideningColumn(UINT8);
   private readonly entryOrderHash = new GrowableInt32();
-  private readonly entryName = new WideningColumn(UINT16);
-  private readonly entryRep = new WideningColumn(UINT16);
+  private readonly entryName = new WideningColumn(UINT8);
+  private readonly entryRep = new WideningColumn(UINT8);
   private readonly entryNetCents = new WideningColumn(INT32);
   /** The entry's newest line + 1 (0: none); lineNext chains to the one before it the same way. */
   private readonly entryLineHead = new GrowableInt32();
@@ -96,7 +96,7 @@ export class BookLedger implements OrderSink {
   private readSegments: LedgerSegment[] | undefined;
 
   private lines = 0;
-  private readonly lineProduct = new WideningColumn(UINT16);
+  private readonly lineProduct = new WideningColumn(UINT8);
   private readonly lineNext = new GrowableInt32();
   private readonly lineCents = new WideningColumn(INT32);
 
