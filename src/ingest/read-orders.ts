@@ -178,8 +178,10 @@ const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
  * line only csv-parse may read: the caller then reads it the string route.
  */
 async function readOrdersByBytes(source: InputSource, path: string, options: ReadOrdersOptions, target: SinkFactoryTarget): Promise<OrdersInput | undefined> {
-  // Threads for a file that looks big enough start now, while its head is sniffed.
-  const early = threadCount(options, source.size ?? 0) > 1 ? Array.from({ length: threadCount(options, source.size ?? 0) }, () => new ScanThread(target.factory)) : [];
+  // Threads for a file that looks big enough start now, while its head is sniffed (a file the byte
+  // route then turns down, not UTF-8 say, has cost them their start-up on the other core).
+  const expectedThreads = threadCount(options, source.size ?? 0);
+  const early = expectedThreads > 1 ? Array.from({ length: expectedThreads }, () => new ScanThread(target.factory)) : [];
   try {
     return await readOrdersByBytesWith(early, source, path, options, target);
   } finally {

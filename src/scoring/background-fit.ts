@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BgNbdFit, CustomerSummary } from './bg-nbd/index.js';
 import { forEachOrderDaySpan, type ResolvedDates } from '../history/build-timelines.js';
 import type { BookLedger } from '../history/book-ledger.js';
 import type { Day } from '../ingest/day.js';
+import type { BgNbdFit, CustomerSummary } from './bg-nbd/index.js';
 import { bgNbdSummaryOfSpan, canFitBook, FIT_FAILED, type PrefittedModel } from './customer-model.js';
 import { FIT_DONE, FIT_RUNNING, FIT_STARTING, FIT_THREW, fitChannel, type FitWorkerInput } from './fit-channel.js';
 
@@ -77,6 +77,6 @@ function sameSummaries(columns: Float64Array, summaries: readonly CustomerSummar
 }
 
 function fitFromChannel(result: Float64Array): BgNbdFit {
-  const [r, alpha, a, b, logLikelihood, iterations, converged] = result as unknown as number[];
-  return { params: { r: r as number, alpha: alpha as number, a: a as number, b: b as number }, logLikelihood: logLikelihood as number, iterations: iterations as number, converged: converged === 1 };
+  const [r = Number.NaN, alpha = Number.NaN, a = Number.NaN, b = Number.NaN, logLikelihood = Number.NaN, iterations = 0, converged = 0] = result;
+  return { params: { r, alpha, a, b }, logLikelihood, iterations, converged: converged === 1 };
 }
