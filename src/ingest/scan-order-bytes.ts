@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import { ByteInterner, hashBytes, NOT_SEEN } from './byte-interner.js';
 import { MAX_RECORD_BYTES, splitQuotedLine } from './csv-records.js';
 import type { DateColumn } from './date-column.js';
@@ -28,6 +29,10 @@ const DATE = 1;
 const PRODUCT_LINE = 2;
 const LABEL = 3;
 type FieldKind = typeof CUSTOMER | typeof DATE | typeof PRODUCT_LINE | typeof LABEL;
+/** Word masks read a buffer's lowest byte as the word's lowest. */
+const LITTLE_ENDIAN = endianness() === 'LE';
+/** The line feed in each byte of a word. */
+const NEWLINE_WORD = 0x0a0a0a0a;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 /** More digits than this may not be exact as an integer double: such amounts go the string route. */
 const MAX_EXACT_DIGITS = 15;
@@ -57,12 +62,6 @@ export class OrderByteScanner {
   private readonly delimiterText: string;
   /** Per byte value: 0 plain, 1 the delimiter, 2 a byte that sends the row the string route. */
   private readonly special = new Uint8Array(256);
-  /**
-   * The buffer being read as 32-bit words, when it holds no quote and no carriage return (then the
-   * delimiter is the only byte a line's split looks for, four bytes at a time) and starts on a
-   * word boundary; else undefined, and lines are split byte by byte.
-   */
-  private words: Uint32Array | undefined;
   /** The delimiter in each byte of a word. */
   private readonly delimiterWord: number;
 
@@ -96,19 +95,23 @@ export class OrderByteScanner {
       const line = Buffer.concat([this.carry, chunk.subarray(0, newline)]);
       this.carry = undefined;
       this.text = line;
-      this.words = undefined;
       this.line(asBytes(line), 0, line.length, true);
       position = newline + 1;
     }
     this.text = chunk;
-    this.words = this.wordsOf(chunk);
     const bytes = asBytes(chunk);
-    for (;;) {
-      const newline = chunk.indexOf(10, position);
-      if (newline < 0) break;
-      this.line(bytes, position, newline, true);
+    const words = this.wordsOf(chunk);
+    if (words !== undefined) {
+      position = this.wordLines(bytes, words, position);
       if (this.bailed) return;
-      position = newline + 1;
+    } else {
+      for (;;) {
+        const newline = chunk.indexOf(10, position);
+        if (newline < 0) break;
+        this.line(bytes, position, newline, true);
+        if (this.bailed) return;
+        position = newline + 1;
+      }
     }
     if (position < chunk.length) this.carry = Buffer.from(chunk.subarray(position));
   }
@@ -116,13 +119,110 @@ export class OrderByteScanner {
   end(): void {
     if (this.carry !== undefined && !this.bailed) {
       this.text = this.carry;
-      this.words = undefined;
       this.line(asBytes(this.carry), 0, this.carry.length, false);
     }
     this.carry = undefined;
   }
 
   private line(bytes: Uint8Array, start: number, lineEnd: number, hasNewline: boolean): void {
+    const headerCount = this.plan.headerCount;
+    const special = this.special;
+    let fields = 0;
+    let fieldStart = start;
+    let overflow = false;
+    // A CR LF line's CR is not part of its last field (endLine checks the line end).
+    const fieldsEnd = hasNewline && lineEnd > start && bytes[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+    for (let i = start; i < fieldsEnd; i++) {
+      // One table load per byte: 1 for the delimiter, 2 for a quote or carriage return.
+      const kind = special[bytes[i] as number] as number;
+      if (kind === 0) continue;
+      if (kind !== 1 || fields === headerCount) {
+        overflow = true;
+        break;
+      }
+      this.starts[fields] = fieldStart;
+      this.ends[fields] = i;
+      fields++;
+      fieldStart = i + 1;
+    }
+    this.endLine(bytes, start, lineEnd, hasNewline, fields, fieldStart, overflow);
+  }
+
+  /**
+   * Every complete line of a buffer read as words (see `wordsOf`), from `position`; returns where
+   * the unfinished last line starts. Delimiters and line ends are found four bytes at a time:
+   * ((x & 0x7f..) + 0x7f..) | x | 0x7f.. has a clear top bit exactly in the zero bytes of x, so each
+   * set bit of its complement is one delimiter or line end, taken lowest first.
+   */
+  private wordLines(bytes: Uint8Array, words: Uint32Array, position: number): number {
+    const headerCount = this.plan.headerCount;
+    const starts = this.starts;
+    const ends = this.ends;
+    const delimiterWord = this.delimiterWord;
+    let lineStart = position;
+    let fieldStart = position;
+    let fields = 0;
+    let overflow = false;
+    const wordCount = bytes.length >> 2;
+    let word = position >> 2;
+    // Bytes before `position` in its word belong to a line already read.
+    let skip = -1 << ((position & 3) << 3);
+    for (; word < wordCount; word++) {
+      const value = words[word] as number;
+      const delimiters = value ^ delimiterWord;
+      const newlines = value ^ NEWLINE_WORD;
+      let found = ~((((delimiters & 0x7f7f7f7f) + 0x7f7f7f7f) | delimiters) & (((newlines & 0x7f7f7f7f) + 0x7f7f7f7f) | newlines) | 0x7f7f7f7f) & skip;
+      skip = -1;
+      while (found !== 0) {
+        const lowest = found & -found;
+        found ^= lowest;
+        const at = (word << 2) + ((31 - Math.clz32(lowest)) >> 3);
+        if (bytes[at] === 10) {
+          this.endLine(bytes, lineStart, at, true, fields, fieldStart, overflow);
+          if (this.bailed) return at;
+          lineStart = at + 1;
+          fieldStart = lineStart;
+          fields = 0;
+          overflow = false;
+        } else if (fields === headerCount) {
+          overflow = true;
+        } else {
+          starts[fields] = fieldStart;
+          ends[fields] = at;
+          fields++;
+          fieldStart = at + 1;
+        }
+      }
+    }
+    // The last bytes, short of a word.
+    for (let at = wordCount << 2; at < bytes.length; at++) {
+      if (at < position) continue;
+      const byte = bytes[at] as number;
+      if (byte === 10) {
+        this.endLine(bytes, lineStart, at, true, fields, fieldStart, overflow);
+        if (this.bailed) return at;
+        lineStart = at + 1;
+        fieldStart = lineStart;
+        fields = 0;
+        overflow = false;
+      } else if (byte === this.plan.delimiter) {
+        if (fields === headerCount) overflow = true;
+        else {
+          starts[fields] = fieldStart;
+          ends[fields] = at;
+          fields++;
+          fieldStart = at + 1;
+        }
+      }
+    }
+    return lineStart;
+  }
+
+  /**
+   * A line split into `fields` fields (the last one from `fieldStart` to the line's end still to
+   * record), or `overflow`: more fields than the header, or a byte only the string route reads.
+   */
+  private endLine(bytes: Uint8Array, start: number, lineEnd: number, hasNewline: boolean, fields: number, fieldStart: number, overflow: boolean): void {
     this.lines++;
     let end = lineEnd;
     if (hasNewline) {
@@ -139,60 +239,24 @@ export class OrderByteScanner {
       return;
     }
     const headerCount = this.plan.headerCount;
-    const special = this.special;
-    const starts = this.starts;
-    const ends = this.ends;
-    let fields = 0;
-    let fieldStart = start;
-    const words = this.words;
-    if (words !== undefined) {
-      // No quote or carriage return in the buffer: only delimiters matter. A word without one
-      // ((x - 0x01..) & ~x & 0x80.. is 0 when no byte of x is 0) is passed whole.
-      const delimiterWord = this.delimiterWord;
-      const delimiter = this.plan.delimiter;
-      for (let i = start; i < end; ) {
-        if ((i & 3) === 0 && i + 4 <= end) {
-          const x = (words[i >> 2] as number) ^ delimiterWord;
-          if (((x - 0x01010101) & ~x & 0x80808080) === 0) {
-            i += 4;
-            continue;
-          }
-        }
-        if (bytes[i] === delimiter) {
-          if (fields === headerCount) return this.slowRow(bytes, start, end);
-          starts[fields] = fieldStart;
-          ends[fields] = i;
-          fields++;
-          fieldStart = i + 1;
-        }
-        i++;
-      }
-    } else {
-      for (let i = start; i < end; i++) {
-        // One table load per byte: 1 for the delimiter, 2 for a quote or carriage return.
-        const kind = special[bytes[i] as number] as number;
-        if (kind === 0) continue;
-        if (kind !== 1 || fields === headerCount) return this.slowRow(bytes, start, end);
-        starts[fields] = fieldStart;
-        ends[fields] = i;
-        fields++;
-        fieldStart = i + 1;
-      }
-    }
-    if (fields === headerCount) return this.slowRow(bytes, start, end);
-    starts[fields] = fieldStart;
-    ends[fields] = end;
+    if (overflow || fields === headerCount) return this.slowRow(bytes, start, end);
+    this.starts[fields] = fieldStart;
+    this.ends[fields] = end;
     fields++;
     for (; fields < headerCount; fields++) {
-      starts[fields] = 0;
-      ends[fields] = 0;
+      this.starts[fields] = 0;
+      this.ends[fields] = 0;
     }
     if (!this.fastRow(bytes)) this.slowRow(bytes, start, end);
   }
 
-  /** The buffer as words for the split (see `words`), or undefined. */
+  /**
+   * The buffer as little-endian 32-bit words, when it holds no quote and no carriage return (then a
+   * delimiter or a line feed is all a split looks for: wordLines) and starts on a word boundary;
+   * else undefined, and its lines are split byte by byte.
+   */
   private wordsOf(chunk: Buffer): Uint32Array | undefined {
-    if (chunk.byteOffset % 4 !== 0 || this.special[this.plan.delimiter] !== 1 || chunk.indexOf(34) >= 0 || chunk.indexOf(13) >= 0) return undefined;
+    if (!LITTLE_ENDIAN || chunk.byteOffset % 4 !== 0 || this.special[this.plan.delimiter] !== 1 || chunk.indexOf(34) >= 0 || chunk.indexOf(13) >= 0) return undefined;
     return new Uint32Array(chunk.buffer, chunk.byteOffset, chunk.length >> 2);
   }
 

@@ -11,7 +11,7 @@ const HEADERS = ['order_id', 'customer_id', 'order_date', 'amount', 'category', 
 const COLUMNS = { order: 0, customer: 1, date: 2, amount: 3, category: 4, sku: 5, quantity: 6, rep: 7 };
 
 /** Everything a scan told its sink and its row reader, in order. */
-function scan(chunk: Buffer, delimiter: string): unknown[] {
+function scan(chunks: Buffer | readonly Buffer[], delimiter: string): unknown[] {
   const events: unknown[] = [];
   const names = new Map<string, number>();
   const numberOf = (kind: string) => (text: string) => {
@@ -30,7 +30,7 @@ function scan(chunk: Buffer, delimiter: string): unknown[] {
   const rejects = new RejectLog();
   const rows = new OrderRowReader({ file: 'orders.csv', headers: HEADERS, columns: COLUMNS, decimalMark: '.' }, dates, rejects, (line) => sink.addOrderLine(line));
   const scanner = new OrderByteScanner({ headerCount: 8, columns: COLUMNS, delimiter: delimiter.charCodeAt(0), crlf: false, decimalMark: 46 }, sink, dates, rows, 1);
-  scanner.feed(chunk);
+  for (const chunk of Buffer.isBuffer(chunks) ? [chunks] : chunks) scanner.feed(chunk);
   scanner.end();
   events.push(['rows', rows.rowsRead, scanner.lines, scanner.bailed, rejects.count, rejects.first]);
   return events;
@@ -78,5 +78,23 @@ describe('OrderByteScanner: the split four bytes at a time', () => {
     // Rows with too many fields and bad amounts reached the row reader; good ones the sink.
     expect(byWords.filter((event) => (event as unknown[])[0] === 'interned').length).toBeGreaterThan(500);
     expect((byWords.at(-1) as unknown[])[4]).toBeGreaterThan(0);
+  });
+
+  it('reads lines carried across chunks and chunks that start mid-word the same as one buffer', () => {
+    const text = Buffer.from(rows(4, ','));
+    const random = prng(5);
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < text.length; ) {
+      const length = 1 + Math.floor(random() * 400);
+      // Each chunk in a buffer of its own, on a word boundary: the word split starts after the carried line.
+      const chunk = Buffer.alloc(Math.min(length, text.length - at));
+      text.copy(chunk, 0, at, at + chunk.length);
+      chunks.push(chunk);
+      at += chunk.length;
+    }
+    expect(chunks.length).toBeGreaterThan(100);
+    const unaligned = Buffer.alloc(text.length + 1).subarray(1);
+    text.copy(unaligned);
+    expect(scan(chunks, ',')).toEqual(scan(unaligned, ','));
   });
 });
