@@ -100,8 +100,9 @@ export class BookLedger implements OrderSink {
   private readonly lineNext = new GrowableInt32();
   private readonly lineCents = new WideningColumn(INT32);
 
-  /** Open addressing on (customer, date token) -> entry + 1. */
+  /** Open addressing on (customer, date token) -> entry + 1, tagged (see slotTag). */
   private slots = new Int32Array(1 << 12);
+  private slotEntryMask = SLOT_ENTRY_MASK;
 
   customerNumber(customerId: string): number {
     return intern(customerId, this.customerIds, this.customerIndex);
@@ -388,14 +389,19 @@ export class BookLedger implements OrderSink {
     if (last !== EMPTY && entryToken[last] === dateToken) return last;
     const entryCustomer = this.entryCustomer.raw;
     const mask = this.slots.length - 1;
-    let slot = slotHash(customer, dateToken) & mask;
+    const hash = slotHash(customer, dateToken);
+    const tag = this.slotTag(hash);
+    const entryMask = this.slotEntryMask;
+    let slot = hash & mask;
     for (;;) {
       const stored = this.slots[slot] as number;
       if (stored === 0) break;
-      const entry = stored - 1;
-      if (entryCustomer[entry] === customer && entryToken[entry] === dateToken) {
-        this.lastEntry.set(customer, entry);
-        return entry;
+      if ((stored & ~entryMask) === tag) {
+        const entry = (stored & entryMask) - 1;
+        if (entryCustomer[entry] === customer && entryToken[entry] === dateToken) {
+          this.lastEntry.set(customer, entry);
+          return entry;
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -404,20 +410,32 @@ export class BookLedger implements OrderSink {
     this.entryToken.set(entry, dateToken);
     this.customerHasDays.set(customer, 1);
     this.lastEntry.set(customer, entry);
-    this.slots[slot] = entry + 1;
+    this.slots[slot] = tag | (entry + 1);
     // Kept at most 70% full: a probe finds its key or a hole within a few steps (most rows never
     // probe: lastEntry has them), and the table costs under 6 bytes an entry.
-    if (this.entries * 10 > this.slots.length * 7) this.growSlots();
+    if (this.entries * 10 > this.slots.length * 7 || this.entries === this.slotEntryMask) this.growSlots();
     return entry;
   }
 
+  /**
+   * A slot holds its entry + 1 in the low bits and the top bits of the key's hash above them: a
+   * probe passes over other keys' slots without reading their entries (at 70% full a new key
+   * probes ~6 slots, each a cache miss in the entry columns). Once the entries outgrow the low
+   * bits the tags are dropped and every bit holds the entry.
+   */
+  private slotTag(hash: number): number {
+    return this.slotEntryMask === SLOT_ENTRY_MASK ? (hash >>> (32 - SLOT_TAG_BITS)) << (31 - SLOT_TAG_BITS) : 0;
+  }
+
   private growSlots(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+    if (this.entries >= SLOT_ENTRY_MASK) this.slotEntryMask = UNTAGGED_ENTRY_MASK;
+    const slots = new Int32Array(this.entries * 10 > this.slots.length * 7 ? this.slots.length * 2 : this.slots.length);
     const mask = slots.length - 1;
     for (let entry = 0; entry < this.entries; entry++) {
-      let slot = slotHash(this.entryCustomer.get(entry), this.entryToken.get(entry)) & mask;
+      const hash = slotHash(this.entryCustomer.get(entry), this.entryToken.get(entry));
+      let slot = hash & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
+      slots[slot] = this.slotTag(hash) | (entry + 1);
     }
     this.slots = slots;
   }
@@ -460,6 +478,11 @@ export class BookLedger implements OrderSink {
     return (this.labels[next - 1] as string) < (this.labels[current - 1] as string) ? next : current;
   }
 }
+
+/** Hash bits kept in a slot beside its entry, while the entries fit the bits below them. */
+const SLOT_TAG_BITS = 5;
+const SLOT_ENTRY_MASK = 2 ** (31 - SLOT_TAG_BITS) - 1;
+const UNTAGGED_ENTRY_MASK = 0x7fffffff;
 
 function slotHash(customer: number, dateToken: number): number {
   let hash = Math.imul(customer, 0x9e3779b1) + dateToken;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BookLedger, hashOrderId } from '../../src/history/book-ledger.js';
 import { DayBuilder } from '../../src/history/day-builder.js';
+import { prng } from '../support/malformed-corpus.js';
 
 /** Date token n is day 100 + n. */
 const ORDER_DAY = Array.from({ length: 10 }, (_, token) => 100 + token);
@@ -51,6 +52,34 @@ describe('BookLedger', () => {
       { productLine: 'Paper', revenue: 12 },
     ]);
     expect([0, 1].map((n) => ledger.productLineName(n))).toEqual(['Paper', 'Coffee']);
+  });
+
+  it('finds each customer-day again among 120,000, written three times each in shuffled order', () => {
+    const ledger = new BookLedger();
+    const customers = Array.from({ length: 3000 }, (_, n) => ledger.customerNumber(`C${n}`));
+    const writes: Array<[number, number, number]> = [];
+    for (const customer of customers) for (let token = 0; token < 40; token++) for (let time = 1; time <= 3; time++) writes.push([customer, token, time]);
+    const random = prng(7);
+    for (let i = writes.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [writes[i], writes[j]] = [writes[j] as [number, number, number], writes[i] as [number, number, number]];
+    }
+    for (const [customer, token, time] of writes) ledger.addInternedLine(customer, token, customer * 100 + token * 10 + time, -1, -1, -1, -1);
+    const state = ledger.exportState();
+    expect(state.customerStart.at(-1)).toBe(120_000);
+    for (const customer of customers) {
+      const from = state.customerStart[customer] as number;
+      expect((state.customerStart[customer + 1] as number) - from).toBe(40);
+      const tokens = Array.from(state.entryToken.subarray(from, from + 40)).sort((a, b) => a - b);
+      expect(tokens).toEqual(Array.from({ length: 40 }, (_, token) => token));
+    }
+    expect(Array.from(state.entryRows).every((rows) => rows === 3)).toBe(true);
+    // Each entry's cents: 3 × (customer × 100 + token × 10) + 1 + 2 + 3.
+    for (const customer of customers) {
+      for (let entry = state.customerStart[customer] as number; entry < (state.customerStart[customer + 1] as number); entry++) {
+        expect(state.entryNetCents[entry]).toBe(3 * (customer * 100 + (state.entryToken[entry] as number) * 10) + 6);
+      }
+    }
   });
 
   it('hashes order ids with FNV-1a (32 bits)', () => {
