@@ -59,6 +59,21 @@ describe('parallel byte route vs csv-parse', () => {
     expectSameAsCsvParse(['report', path, '--format', 'json', '--all'], [1, 2, 4]);
   }, 120_000);
 
+  it('the first odd date in file order is the one named, however the pieces fell to the threads', () => {
+    const lines = ['customer_id,order_date,amount'];
+    for (let i = 0; i < 6000; i++) {
+      // Day-first dates from row 2500 (line 2502) on, a new one every 300 rows: the error names the first.
+      const date = i >= 2500 && i % 300 === 100 ? `${13 + (i % 13)}/05/2025` : `2025-0${1 + (i % 9)}-1${i % 10}`;
+      lines.push(`C${i % 41},${date},${(i % 900) + 0.5}`);
+    }
+    const path = join(dir, 'odd-dates.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const reference = runChurn(['check', path, '--parser', 'csv-parse']);
+    expect(reference.status).toBe(2);
+    expect(reference.stdout).toContain(`${path}:2502: column "order_date": dates in more than one layout; most are yyyy-mm-dd but "17/05/2025"`);
+    expectSameAsCsvParse(['check', path], [2, 3, 5]);
+  }, 120_000);
+
   it('a 1M-line bench export (bench/generate-orders.mjs): the default route gives the same JSON', () => {
     const orders = join(dir, 'orders-1m.csv');
     const complaints = join(dir, 'complaints-1m.csv');
