@@ -100,6 +100,21 @@ export class BookLedger implements OrderSink {
   private readonly lineNext = new GrowableInt32();
   private readonly lineCents = new WideningColumn(INT32);
 
+  /**
+   * The run of lines being summed: consecutive lines of one customer, date, order id, name and rep
+   * (an order's lines, in most exports) are added up here and written to their entry once, at the
+   * run's end (endRun), rather than line by line.
+   */
+  private runEntry = EMPTY;
+  private runCustomer = EMPTY;
+  private runToken = EMPTY;
+  private runOrderHash = NO_ORDER_ID;
+  private runName = EMPTY;
+  private runRep = EMPTY;
+  private runRows = 0;
+  private runCents = 0;
+  private runHasSale = false;
+
   /** Open addressing on (customer, date token) -> entry + 1, tagged (see slotTag). */
   private slots = new Int32Array(1 << 12);
   private slotEntryMask = SLOT_ENTRY_MASK;
@@ -136,17 +151,43 @@ export class BookLedger implements OrderSink {
 
   /** One usable line with its strings already numbered by this ledger (-1: none; orderHash NO_ORDER_ID: none). */
   addInternedLine(customer: number, dateToken: number, amountCents: number, orderHash: number, productLine: number, name: number, rep: number): void {
-    const entry = this.entryOf(customer, dateToken);
-    this.entryRows.add(entry, 1);
-    this.entryNetCents.add(entry, amountCents);
-    if (amountCents >= 0) {
+    if (customer !== this.runCustomer || dateToken !== this.runToken || orderHash !== this.runOrderHash || name !== this.runName || rep !== this.runRep) {
+      this.endRun();
+      this.runEntry = this.entryOf(customer, dateToken);
+      this.runCustomer = customer;
+      this.runToken = dateToken;
+      this.runOrderHash = orderHash;
+      this.runName = name;
+      this.runRep = rep;
+    }
+    this.runRows++;
+    this.runCents += amountCents;
+    if (amountCents >= 0) this.runHasSale = true;
+    if (productLine !== EMPTY) this.addLineCents(this.runEntry, productLine, amountCents);
+  }
+
+  /**
+   * Write the run of lines summed so far to its entry: rows and cents add, the flags and the order
+   * id are set once, and the name and rep are one label each, so one write per run is the same as
+   * one per line.
+   */
+  private endRun(): void {
+    const entry = this.runEntry;
+    if (entry === EMPTY) return;
+    this.entryRows.add(entry, this.runRows);
+    this.entryNetCents.add(entry, this.runCents);
+    if (this.runHasSale) {
       const flags = this.entryFlags.get(entry);
       if ((flags & HAS_SALE_LINE) === 0) this.entryFlags.set(entry, flags | HAS_SALE_LINE);
-      if (orderHash !== NO_ORDER_ID) this.addOrderHash(entry, orderHash);
+      if (this.runOrderHash !== NO_ORDER_ID) this.addOrderHash(entry, this.runOrderHash);
     }
-    if (productLine !== EMPTY) this.addLineCents(entry, productLine, amountCents);
-    if (name !== EMPTY) this.entryName.set(entry, this.smallerLabel(this.entryName.get(entry), name + 1));
-    if (rep !== EMPTY) this.entryRep.set(entry, this.smallerLabel(this.entryRep.get(entry), rep + 1));
+    if (this.runName !== EMPTY) this.entryName.set(entry, this.smallerLabel(this.entryName.get(entry), this.runName + 1));
+    if (this.runRep !== EMPTY) this.entryRep.set(entry, this.smallerLabel(this.entryRep.get(entry), this.runRep + 1));
+    this.runEntry = EMPTY;
+    this.runCustomer = EMPTY;
+    this.runRows = 0;
+    this.runCents = 0;
+    this.runHasSale = false;
   }
 
   addComplaint(complaint: ComplaintLine): void {
@@ -241,6 +282,7 @@ export class BookLedger implements OrderSink {
    * column is held twice at a time): it is the ledger's last act as a writer.
    */
   exportState(): LedgerState {
+    this.endRun();
     const customers = this.customerIds.length;
     const customerStart = new Int32Array(customers + 1);
     for (let entry = 0; entry < this.entries; entry++) {

@@ -82,6 +82,60 @@ describe('BookLedger', () => {
     }
   });
 
+  it('sums runs of an order\'s lines as it would line by line: rows, cents, sales, orders, names, reps, product lines', () => {
+    const ledger = new BookLedger();
+    const customers = ['A', 'B', 'C'].map((id) => ledger.customerNumber(id));
+    const labels = ['Zed', 'Amy', 'Moe'].map((label) => ledger.labelNumber(label));
+    const products = ['Paper', 'Ink'].map((product) => ledger.productLineNumber(product));
+    const random = prng(11);
+    const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+    type Expected = { rows: number; cents: number; sale: boolean; orders: Set<number>; name: number; rep: number; productCents: Map<number, number> };
+    const expected = new Map<string, Expected>();
+    for (let run = 0; run < 400; run++) {
+      const customer = pick(customers);
+      const token = pick([0, 1, 2]);
+      const order = pick([-1, 101, 102, 103]);
+      const name = pick([-1, ...labels]);
+      const rep = pick([-1, ...labels]);
+      const lines = 1 + Math.floor(random() * 4);
+      for (let line = 0; line < lines; line++) {
+        const cents = Math.round((random() - 0.2) * 10_000);
+        const product = pick([-1, ...products]);
+        ledger.addInternedLine(customer, token, cents, order, product, name, rep);
+        const key = `${customer}|${token}`;
+        const entry = expected.get(key) ?? { rows: 0, cents: 0, sale: false, orders: new Set<number>(), name: 0, rep: 0, productCents: new Map<number, number>() };
+        expected.set(key, entry);
+        entry.rows++;
+        entry.cents += cents;
+        if (cents >= 0) {
+          entry.sale = true;
+          if (order !== -1) entry.orders.add(order);
+        }
+        const smaller = (current: number, label: number) => (label === -1 ? current : current === 0 || ledger.labelName(label) < ledger.labelName(current - 1) ? label + 1 : current);
+        entry.name = smaller(entry.name, name);
+        entry.rep = smaller(entry.rep, rep);
+        if (product !== -1) entry.productCents.set(product, (entry.productCents.get(product) ?? 0) + cents);
+      }
+    }
+    const state = ledger.exportState();
+    let entries = 0;
+    for (const customer of customers) {
+      for (let entry = state.customerStart[customer] as number; entry < (state.customerStart[customer + 1] as number); entry++) {
+        entries++;
+        const want = expected.get(`${customer}|${state.entryToken[entry]}`) as Expected;
+        expect(state.entryRows[entry]).toBe(want.rows);
+        expect(state.entryNetCents[entry]).toBe(want.cents);
+        expect(((state.entryFlags[entry] as number) & 1) === 1).toBe(want.sale);
+        expect(state.entryOrders[entry]).toBe(want.orders.size);
+        expect([state.entryName[entry], state.entryRep[entry]]).toEqual([want.name, want.rep]);
+        const productCents = new Map<number, number>();
+        for (let line = state.lineStart[entry] as number; line < (state.lineStart[entry + 1] as number); line++) productCents.set(state.lineProduct[line] as number, state.lineCents[line] as number);
+        expect(productCents).toEqual(want.productCents);
+      }
+    }
+    expect(entries).toBe(expected.size);
+  });
+
   it('hashes order ids with FNV-1a (32 bits)', () => {
     expect(hashOrderId('')).toBe(0x811c9dc5);
     expect(hashOrderId('a')).toBe(0xe40c292c);
