@@ -1,11 +1,13 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { CliIo } from './cli-io.js';
 
 /**
  * Colour only for a terminal, and never when NO_COLOR is set (any non-empty value) or --no-color
- * is given; FORCE_COLOR turns it on even in a pipe. Chalk alone does not look at NO_COLOR.
+ * is given; FORCE_COLOR turns it on even in a pipe. Chalk alone does not look at NO_COLOR. Chalk
+ * loads here, when a command has something to colour: a JSON run does not pay for it at start-up.
  */
-export function colorFor(io: CliIo, colorFlag: boolean): ChalkInstance {
+export async function colorFor(io: CliIo, colorFlag: boolean): Promise<ChalkInstance> {
+  const { Chalk } = await import('chalk');
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   const force = io.env.FORCE_COLOR;
   let level: 0 | 1 | 2 | 3 = io.stdout.isTTY ? 2 : 0;

@@ -1,4 +1,3 @@
-import cliProgress from 'cli-progress';
 import type { Day } from '../ingest/day.js';
 import { fileSource } from '../ingest/input-source.js';
 import { analyzeReadBook, readBook, type BookAnalysis, type ReadBook } from '../scoring/analyze-book.js';
@@ -55,10 +54,12 @@ export async function readInputs(io: CliIo, ordersPath: string, request: BookReq
   const complaints = request.complaints === undefined ? undefined : await fileSource(request.complaints, io.stdin);
 
   const showProgress = !request.quiet && io.stderr.isTTY === true && (orders.size ?? 0) > PROGRESS_MIN_BYTES;
-  const bar = showProgress
-    ? new cliProgress.SingleBar(
+  // Loaded only for a bar to show: a nightly run in a pipe never needs it.
+  const progress = showProgress ? (await import('cli-progress')).default : undefined;
+  const bar = progress
+    ? new progress.SingleBar(
         { stream: io.stderr as NodeJS.WritableStream, format: 'reading {bar} {percentage}% | {value}/{total} MB', hideCursor: true, clearOnComplete: true },
-        cliProgress.Presets.shades_classic,
+        progress.Presets.shades_classic,
       )
     : undefined;
   let bytesRead = 0;

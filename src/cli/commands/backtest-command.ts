@@ -74,7 +74,7 @@ export function backtestCommand(io: CliIo, setExitCode: (code: number) => void):
       const result = runBacktest(book, options.asOf, options.horizon, scoring);
       const fitted = options.fitWeights ? fitWeights(book, options.asOf, options.horizon, scoring, options.trainAsOf) : undefined;
       if (fitted !== undefined) await writeFileAtomic(options.weightsOut, weightsFileText(fitted));
-      io.stdout.write(options.format === 'json' ? renderBacktestJson(result, fitted) : renderBacktest(result, colorFor(io, options.color), fitted));
+      io.stdout.write(options.format === 'json' ? renderBacktestJson(result, fitted) : renderBacktest(result, await colorFor(io, options.color), fitted));
       if (fitted !== undefined && !options.quiet) io.stderr.write(`churn: wrote ${options.weightsOut}\n`);
       setExitCode(EXIT_OK);
     });

@@ -78,7 +78,7 @@ export function customerCommand(io: CliIo, setExitCode: (code: number) => void):
         modelWeight: scoring.model.weight,
         windows: scoring.windows,
       };
-      io.stdout.write(options.format === 'json' ? renderCustomerJson(view) : renderCustomerView(view, colorFor(io, options.color)));
+      io.stdout.write(options.format === 'json' ? renderCustomerJson(view) : renderCustomerView(view, await colorFor(io, options.color)));
       setExitCode(EXIT_OK);
     });
 }

@@ -137,7 +137,7 @@ async function render(format: ReportFormat, context: ReportContext, rows: readon
       // A table written to a file gets no colour and the fixed width, like a pipe.
       const toTerminal = options.output === undefined;
       return renderTable(context, rows, {
-        color: colorFor(io, options.color && toTerminal),
+        color: await colorFor(io, options.color && toTerminal),
         width: toTerminal ? outputWidth(io) : 120,
       });
     }
