@@ -48,6 +48,24 @@ describe('detectEncoding', () => {
 });
 
 describe('createDecoder', () => {
+  it('decodes UTF-8 as iconv-lite does, cut at every byte: BOMs, bad bytes, cut characters', () => {
+    const samples = [
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('לקוח,₪1,234.50,😀\n', 'utf8')]),
+      Buffer.from('plain,ascii\n', 'utf8'),
+      Buffer.from([0xff, 0x41, 0xe2, 0x82, 0x0a, 0xf0, 0x9f, 0x98, 0x2c, 0xc3, 0xa9, 0xed, 0xa0, 0x80, 0xc0, 0xaf]),
+      Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x41]),
+      Buffer.from([0xe2, 0x82]),
+    ];
+    for (const sample of samples) {
+      for (let cut = 0; cut <= sample.length; cut++) {
+        const ours = createDecoder('utf-8');
+        const theirs = iconv.getDecoder('utf-8', { stripBOM: true });
+        const chunks = [sample.subarray(0, cut), sample.subarray(cut)];
+        expect(chunks.map((chunk) => ours.write(chunk)).join('') + ours.end()).toBe(chunks.map((chunk) => theirs.write(chunk)).join('') + (theirs.end() ?? ''));
+      }
+    }
+  });
+
   it('round-trips UTF-8 Hebrew split at every byte boundary', () => {
     const bytes = Buffer.from(HEBREW_CSV, 'utf8');
     for (let cut = 1; cut < bytes.length; cut++) {
