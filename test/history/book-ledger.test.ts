@@ -136,6 +136,18 @@ describe('BookLedger', () => {
     expect(entries).toBe(expected.size);
   });
 
+  it('a run of 40 lines over 20 product lines keeps each line\'s cents', () => {
+    const ledger = new BookLedger();
+    const customer = ledger.customerNumber('A');
+    const products = Array.from({ length: 20 }, (_, n) => ledger.productLineNumber(`P${n}`));
+    for (let line = 0; line < 40; line++) ledger.addInternedLine(customer, 0, 100 + line, 7, products[line % 20] as number, -1, -1);
+    const state = ledger.exportState();
+    expect(state.entryRows[0]).toBe(40);
+    const cents = new Map<string, number>();
+    for (let line = state.lineStart[0] as number; line < (state.lineStart[1] as number); line++) cents.set(ledger.productLineName(state.lineProduct[line] as number), state.lineCents[line] as number);
+    expect(cents).toEqual(new Map(Array.from({ length: 20 }, (_, n) => [`P${n}`, 100 + n + 100 + n + 20])));
+  });
+
   it('hashes order ids with FNV-1a (32 bits)', () => {
     expect(hashOrderId('')).toBe(0x811c9dc5);
     expect(hashOrderId('a')).toBe(0xe40c292c);
