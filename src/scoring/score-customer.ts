@@ -77,8 +77,14 @@ export function assessCustomer(timeline: CustomerTimeline, asOf: Day, settings: 
     lastOrderDay: lastOrderDay(timeline),
     orderDays: countOrderDays(timeline),
     productLines: productLinesBought(timeline),
-    revenueTrendPct: round(monthlyTrendPct(timeline, asOf) * 100, 1),
+    revenueTrendPct: revenueTrendPct(timeline, asOf, results),
   };
+}
+
+/** The monthly revenue trend in %, as the volume signal's evidence has it (computed here when the signal stopped short of it). */
+function revenueTrendPct(timeline: CustomerTimeline, asOf: Day, results: readonly SignalResult[]): number {
+  const fromSignal = results.find((result) => result.id === 'volume_decline')?.evidence.monthlyTrendPct;
+  return typeof fromSignal === 'number' ? fromSignal : round(monthlyTrendPct(timeline, asOf) * 100, 1);
 }
 
 /** Distinct product lines in the timeline. */

@@ -1,6 +1,6 @@
 import { median } from 'simple-statistics';
 import type { CustomerTimeline } from '../history/customer-timeline.js';
-import { firstOrderDay, lastOrderDay, orderDays, ordersBetween } from '../history/timeline-queries.js';
+import { firstOrderDay, lastOrderDay, ordersBetween } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { clamp01, round, type SignalResult, type SignalWindows } from './signal.js';
 
@@ -48,15 +48,24 @@ const SEASONAL_FULL_SHARE_SPAN = 0.4;
  * gaps as long as last year's over the same weeks are not widening.
  */
 export function wideningGaps(timeline: CustomerTimeline, asOf: Day, _windows: SignalWindows): SignalResult {
-  const days = orderDays(timeline).map((day) => day.day);
-  const gaps = days.slice(1).map((day, i) => day - (days[i] as Day));
+  // Order days, their gaps, and the gaps that ended before the look-back: one pass, no copies.
+  const days: Day[] = [];
+  const gaps: number[] = [];
+  let reference: number[] = [];
+  for (const activity of timeline.days) {
+    if (activity.orders <= 0) continue;
+    if (days.length > 0) {
+      const gap = activity.day - (days[days.length - 1] as Day);
+      gaps.push(gap);
+      if (activity.day <= asOf - CADENCE_LOOKBACK_DAYS) reference.push(gap);
+    }
+    days.push(activity.day);
+  }
   const last = lastOrderDay(timeline);
   const daysSinceLastOrder = asOf - last;
   if (gaps.length < MIN_GAPS) {
     return { id: 'widening_gaps', severity: 0, evidence: { daysSinceLastOrder, gapCount: gaps.length } };
   }
-  const gapEnds = days.slice(1);
-  let reference = gaps.filter((_, i) => (gapEnds[i] as Day) <= asOf - CADENCE_LOOKBACK_DAYS);
   if (reference.length < MIN_GAPS) reference = gaps.slice(0, gaps.length - 2);
   const usualGapDays = median(reference);
   const logSpread = Math.max(
@@ -74,15 +83,14 @@ export function wideningGaps(timeline: CustomerTimeline, asOf: Day, _windows: Si
   const seasonalSilence = stretchShare <= SEASONAL_QUIET_SHARE && daysSinceLastOrder > usualGapDays;
 
   // Widening: recent closed gaps against the cadence, unless last year's gaps over the same weeks were as long.
-  const recentIndexes = gaps
-    .map((_, i) => i)
-    .filter((i) => (gapEnds[i] as Day) > asOf - RECENT_GAP_DAYS)
-    .slice(-RECENT_GAPS_MAX);
-  const recent = recentIndexes.map((i) => gaps[i] as number);
+  // The last RECENT_GAPS_MAX gaps that ended within RECENT_GAP_DAYS (gap i ends on days[i + 1]).
+  let firstRecent = gaps.length;
+  while (firstRecent > 0 && gaps.length - firstRecent < RECENT_GAPS_MAX && (days[firstRecent] as Day) > asOf - RECENT_GAP_DAYS) firstRecent--;
+  const recent = gaps.slice(firstRecent);
   const recentGapDays = recent.length === 0 ? Number.NaN : geometricMean(recent);
   const trendZ = recent.length === 0 ? 0 : Math.log(recentGapDays / usualGapDays) / logSpread;
   // Seasonal check: over the weeks the recent gaps span, did the customer order about as often last year?
-  const spanStart = recent.length === 0 ? asOf : (days[recentIndexes[0] as number] as Day);
+  const spanStart = recent.length === 0 ? asOf : (days[firstRecent] as Day);
   const hasLastYearSpan = (days[0] as Day) <= spanStart - 365;
   const spanOrders = ordersBetween(timeline, spanStart, asOf);
   const lastYearSpanOrders = hasLastYearSpan ? ordersBetween(timeline, spanStart - 365, asOf - 365) : Number.NaN;

@@ -122,6 +122,16 @@ describe('scoreCustomer', () => {
     ]);
   });
 
+  it('has the revenue trend when the volume signal stops short of it (too little history)', () => {
+    // Orders 780..890 every 10 days, 1000 - day each; as of 900 the volume signal has 31 days of
+    // baseline, under its 90, so no trend in its evidence. 30-day months back from 900, oldest
+    // first: seven 0s, 220 (780), 600 (790..810), 510, 420, 230 (880, 890); slope 6770/143 = 47.34,
+    // average 1980/12 = 165 -> 28.7%.
+    const scored = scoreCustomer(timeline({ orders: every(780, 890, 10, (d) => 1000 - d) }), 900, S);
+    expect(scored.signals.find((signal) => signal.id === 'volume_decline')?.evidence.monthlyTrendPct).toBeUndefined();
+    expect(scored.revenueTrendPct).toBe(28.7);
+  });
+
   it('does not call a seasonal buyer between seasons lapsed', () => {
     // Every 10 days over 100..290 and 460..660; as of 760: 100 days silent, but last year (295, 395] was empty.
     const seasonal = timeline({ orders: [...every(100, 290, 10, 100), ...every(460, 660, 10, 100)] });
