@@ -164,11 +164,14 @@ export class OrderByteScanner {
     let fields = 0;
     let overflow = false;
     const wordCount = bytes.length >> 2;
+    // The last bytes, short of a word, are read as one more word padded with zeros (never a
+    // delimiter or a line feed).
+    const lastWord = (bytes.length + 3) >> 2;
     let word = position >> 2;
     // Bytes before `position` in its word belong to a line already read.
     let skip = -1 << ((position & 3) << 3);
-    for (; word < wordCount; word++) {
-      const value = words[word] as number;
+    for (; word < lastWord; word++) {
+      const value = word < wordCount ? (words[word] as number) : paddedWord(bytes, word << 2);
       const delimiters = value ^ delimiterWord;
       const newlines = value ^ NEWLINE_WORD;
       let found = ~((((delimiters & 0x7f7f7f7f) + 0x7f7f7f7f) | delimiters) & (((newlines & 0x7f7f7f7f) + 0x7f7f7f7f) | newlines) | 0x7f7f7f7f) & skip;
@@ -187,27 +190,6 @@ export class OrderByteScanner {
         } else if (fields === headerCount) {
           overflow = true;
         } else {
-          starts[fields] = fieldStart;
-          ends[fields] = at;
-          fields++;
-          fieldStart = at + 1;
-        }
-      }
-    }
-    // The last bytes, short of a word.
-    for (let at = wordCount << 2; at < bytes.length; at++) {
-      if (at < position) continue;
-      const byte = bytes[at] as number;
-      if (byte === 10) {
-        this.endLine(bytes, lineStart, at, true, fields, fieldStart, overflow);
-        if (this.bailed) return at;
-        lineStart = at + 1;
-        fieldStart = lineStart;
-        fields = 0;
-        overflow = false;
-      } else if (byte === this.plan.delimiter) {
-        if (fields === headerCount) overflow = true;
-        else {
           starts[fields] = fieldStart;
           ends[fields] = at;
           fields++;
@@ -382,6 +364,13 @@ export class OrderByteScanner {
     if (fields.every((field) => field.trim() === '')) return;
     this.rows.consume(this.lineBase + this.lines, fields);
   }
+}
+
+/** The bytes from `at` to the end (fewer than four) as a little-endian word, zeros above them. */
+function paddedWord(bytes: Uint8Array, at: number): number {
+  let value = 0;
+  for (let shift = 0; at < bytes.length; at++, shift += 8) value |= (bytes[at] as number) << shift;
+  return value;
 }
 
 function asBytes(buffer: Buffer): Uint8Array {
