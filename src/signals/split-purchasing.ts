@@ -34,37 +34,42 @@ const NARROWING_WEIGHT = 0.6;
  * in the recent window than in the baseline.
  */
 export function splitPurchasing(timeline: CustomerTimeline, asOf: Day, windows: SignalWindows): SignalResult {
-  const orders = timeline.days.filter((day) => day.orders > 0);
-  if (!orders.some((day) => day.lines.length > 0)) {
-    return { id: 'split_purchasing', severity: 0, evidence: { productLines: 0 } };
-  }
+  // Plain loops over the days, no filtered copies or callbacks: this runs once per customer, and
+  // its first few thousand runs happen before V8 has optimised it (a smaller function compiles sooner).
+  const { days } = timeline;
+  let hasLines = false;
   const lastBought = new Map<string, Day>();
-  for (const day of orders) {
+  for (const day of days) {
+    if (day.orders <= 0) continue;
+    if (day.lines.length > 0) hasLines = true;
     for (const line of day.lines) if (line.revenue > 0) lastBought.set(line.productLine, day.day);
   }
+  if (!hasLines) {
+    return { id: 'split_purchasing', severity: 0, evidence: { productLines: 0 } };
+  }
 
-  const stopped: { productLine: string; share: number; ordersSince: number; lastDay: Day }[] = [];
-  for (const [productLine, lastDay] of [...lastBought.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  // Found in any order: the sort below orders them fully (by share, then name).
+  const stopped: StoppedLine[] = [];
+  for (const [productLine, lastDay] of lastBought) {
     if (lastDay < asOf - STOPPED_WITHIN_DAYS || lastDay > asOf - MIN_DAYS_SINCE) continue;
-    const ordersSince = orders.filter((day) => day.day > lastDay).length;
-    if (ordersSince < MIN_ORDERS_SINCE) continue;
-    const before = orders.filter((day) => day.day > lastDay - 365 && day.day <= lastDay);
-    const withLine = before.filter((day) => spendOn(day, productLine) > 0).length;
-    const frequency = withLine / before.length;
-    if (withLine < REGULAR_LINE_MIN_ORDERS || frequency < REGULAR_LINE_SHARE) continue;
-    if ((1 - frequency) ** ordersSince > CHANCE_OF_ABSENCE) continue;
-    if (skippedSameStretchLastYear(orders, productLine, lastDay, asOf)) continue;
-    const lineSpend = before.reduce((sum, day) => sum + spendOn(day, productLine), 0);
-    const totalSpend = before.reduce((sum, day) => sum + positiveSpend(day), 0);
-    stopped.push({ productLine, share: totalSpend > 0 ? lineSpend / totalSpend : 0, ordersSince, lastDay });
+    const line = stoppedLine(days, productLine, lastDay, asOf);
+    if (line !== undefined) stopped.push(line);
   }
   stopped.sort((a, b) => b.share - a.share || (a.productLine < b.productLine ? -1 : 1));
-  const lostShare = Math.min(1, stopped.reduce((sum, line) => sum + line.share, 0));
+  let sharesLost = 0;
+  let ordersSinceStopped = Number.POSITIVE_INFINITY;
+  let lastStoppedDay = Number.NEGATIVE_INFINITY;
+  for (const line of stopped) {
+    sharesLost += line.share;
+    ordersSinceStopped = Math.min(ordersSinceStopped, line.ordersSince);
+    lastStoppedDay = Math.max(lastStoppedDay, line.lastDay);
+  }
+  const lostShare = Math.min(1, sharesLost);
 
   const recentStart = asOf - windows.recentDays;
   const baselineStart = recentStart - windows.baselineDays;
-  const recentLinesPerOrder = linesPerOrder(orders.filter((day) => day.day > recentStart));
-  const baselineLinesPerOrder = linesPerOrder(orders.filter((day) => day.day > baselineStart && day.day <= recentStart));
+  const recentLinesPerOrder = linesPerOrder(days, recentStart, Number.POSITIVE_INFINITY);
+  const baselineLinesPerOrder = linesPerOrder(days, baselineStart, recentStart);
   const narrowing =
     Number.isNaN(recentLinesPerOrder) || Number.isNaN(baselineLinesPerOrder) || baselineLinesPerOrder === 0
       ? 0
@@ -80,8 +85,8 @@ export function splitPurchasing(timeline: CustomerTimeline, asOf: Day, windows: 
     evidence: {
       stoppedLines: stopped.map((line) => line.productLine),
       lostSharePct: round(lostShare * 100, 1),
-      ordersSinceStopped: stopped.length === 0 ? 0 : Math.min(...stopped.map((line) => line.ordersSince)),
-      daysSinceStopped: stopped.length === 0 ? 0 : asOf - Math.max(...stopped.map((line) => line.lastDay)),
+      ordersSinceStopped: stopped.length === 0 ? 0 : ordersSinceStopped,
+      daysSinceStopped: stopped.length === 0 ? 0 : asOf - lastStoppedDay,
       recentLinesPerOrder: Number.isNaN(recentLinesPerOrder) ? 0 : round(recentLinesPerOrder, 2),
       baselineLinesPerOrder: Number.isNaN(baselineLinesPerOrder) ? 0 : round(baselineLinesPerOrder, 2),
       productLines: lastBought.size,
@@ -89,24 +94,75 @@ export function splitPurchasing(timeline: CustomerTimeline, asOf: Day, windows: 
   };
 }
 
+interface StoppedLine {
+  readonly productLine: string;
+  readonly share: number;
+  readonly ordersSince: number;
+  readonly lastDay: Day;
+}
+
+/**
+ * A product line last bought on `lastDay`, judged: stopped (with its share of spend in the year
+ * before), or undefined when it was not regular, its absence could be chance, or the calendar
+ * explains it.
+ */
+function stoppedLine(days: readonly DayActivity[], productLine: string, lastDay: Day, asOf: Day): StoppedLine | undefined {
+  let ordersSince = 0;
+  for (const day of days) if (day.orders > 0 && day.day > lastDay) ordersSince++;
+  if (ordersSince < MIN_ORDERS_SINCE) return undefined;
+  // The year before the last purchase: its order days, those with the line, and the spend (summed in day order).
+  let ordersBefore = 0;
+  let withLine = 0;
+  let lineSpend = 0;
+  let totalSpend = 0;
+  for (const day of days) {
+    if (day.orders <= 0 || day.day <= lastDay - 365 || day.day > lastDay) continue;
+    ordersBefore++;
+    const spend = spendOn(day, productLine);
+    if (spend > 0) withLine++;
+    lineSpend += spend;
+    totalSpend += positiveSpend(day);
+  }
+  const frequency = withLine / ordersBefore;
+  if (withLine < REGULAR_LINE_MIN_ORDERS || frequency < REGULAR_LINE_SHARE) return undefined;
+  if ((1 - frequency) ** ordersSince > CHANCE_OF_ABSENCE) return undefined;
+  if (skippedSameStretchLastYear(days, productLine, lastDay, asOf)) return undefined;
+  return { productLine, share: totalSpend > 0 ? lineSpend / totalSpend : 0, ordersSince, lastDay };
+}
+
 /**
  * A seasonal line: over the same weeks a year earlier the customer also ordered without it (a
  * school supplier's exam paper in winter). Its absence now is the season, not a competitor.
  */
-function skippedSameStretchLastYear(orders: readonly DayActivity[], productLine: string, lastDay: Day, asOf: Day): boolean {
-  const lastYear = orders.filter((day) => day.day > lastDay - 365 && day.day <= asOf - 365);
-  return lastYear.length > 0 && lastYear.every((day) => spendOn(day, productLine) <= 0);
+function skippedSameStretchLastYear(days: readonly DayActivity[], productLine: string, lastDay: Day, asOf: Day): boolean {
+  let ordersLastYear = 0;
+  for (const day of days) {
+    if (day.orders <= 0 || day.day <= lastDay - 365 || day.day > asOf - 365) continue;
+    if (spendOn(day, productLine) > 0) return false;
+    ordersLastYear++;
+  }
+  return ordersLastYear > 0;
 }
 
 function spendOn(day: DayActivity, productLine: string): number {
-  return day.lines.find((line) => line.productLine === productLine)?.revenue ?? 0;
+  for (const line of day.lines) if (line.productLine === productLine) return line.revenue;
+  return 0;
 }
 
 function positiveSpend(day: DayActivity): number {
-  return day.lines.reduce((sum, line) => sum + Math.max(0, line.revenue), 0);
+  let spend = 0;
+  for (const line of day.lines) spend += Math.max(0, line.revenue);
+  return spend;
 }
 
-function linesPerOrder(days: readonly DayActivity[]): number {
-  if (days.length < 2) return Number.NaN;
-  return days.reduce((sum, day) => sum + day.lines.filter((line) => line.revenue > 0).length, 0) / days.length;
+/** Distinct product lines bought per order day, over order days in (after, through]; NaN with fewer than two. */
+function linesPerOrder(days: readonly DayActivity[], after: Day, through: Day): number {
+  let orderDays = 0;
+  let lines = 0;
+  for (const day of days) {
+    if (day.orders <= 0 || day.day <= after || day.day > through) continue;
+    orderDays++;
+    for (const line of day.lines) if (line.revenue > 0) lines++;
+  }
+  return orderDays < 2 ? Number.NaN : lines / orderDays;
 }
