@@ -1,6 +1,6 @@
 import { linearRegression, median } from 'simple-statistics';
 import type { CustomerTimeline } from '../history/customer-timeline.js';
-import { firstOrderDay, orderGapDays, ordersBetween, revenueBetween } from '../history/timeline-queries.js';
+import { firstOrderDay, orderGapDays } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { clamp01, round, type SignalResult, type SignalWindows } from './signal.js';
 
@@ -36,19 +36,38 @@ export function volumeDecline(timeline: CustomerTimeline, asOf: Day, windows: Si
     return { id: 'volume_decline', severity: 0, evidence: { baselineDays: Math.max(0, baselineObservedDays) } };
   }
   const scale = recentDays / baselineObservedDays;
-  const recentRevenue = revenueBetween(timeline, recentStart, asOf);
-  const recentOrders = ordersBetween(timeline, recentStart, asOf);
-  const baselineRevenue = revenueBetween(timeline, baselineStart, recentStart) * scale;
-  const baselineOrders = ordersBetween(timeline, baselineStart, recentStart) * scale;
-
   // The same window a year earlier counts once the customer was buying for most of it (13 months
   // of history for a 90-day window); a partly observed window is scaled up to its full length.
   const lastYearStart = Math.max(recentStart - 365, first - 1);
   const lastYearObserved = asOf - 365 - lastYearStart;
   const hasLastYear = lastYearObserved >= LAST_YEAR_MIN_OBSERVED_SHARE * recentDays;
   const lastYearScale = hasLastYear ? recentDays / lastYearObserved : Number.NaN;
-  const lastYearRevenue = hasLastYear ? revenueBetween(timeline, lastYearStart, asOf - 365) * lastYearScale : Number.NaN;
-  const lastYearOrders = hasLastYear ? ordersBetween(timeline, lastYearStart, asOf - 365) * lastYearScale : Number.NaN;
+
+  // The three windows (each a (start, end] range) summed in one pass, in day order as revenueBetween sums.
+  let recentRevenue = 0;
+  let recentOrders = 0;
+  let baselineRevenueSum = 0;
+  let baselineOrdersSum = 0;
+  let lastYearRevenueSum = 0;
+  let lastYearOrdersSum = 0;
+  for (const day of timeline.days) {
+    if (day.day > recentStart && day.day <= asOf) {
+      recentRevenue += day.revenue;
+      recentOrders += day.orders;
+    }
+    if (day.day > baselineStart && day.day <= recentStart) {
+      baselineRevenueSum += day.revenue;
+      baselineOrdersSum += day.orders;
+    }
+    if (day.day > lastYearStart && day.day <= asOf - 365) {
+      lastYearRevenueSum += day.revenue;
+      lastYearOrdersSum += day.orders;
+    }
+  }
+  const baselineRevenue = baselineRevenueSum * scale;
+  const baselineOrders = baselineOrdersSum * scale;
+  const lastYearRevenue = hasLastYear ? lastYearRevenueSum * lastYearScale : Number.NaN;
+  const lastYearOrders = hasLastYear ? lastYearOrdersSum * lastYearScale : Number.NaN;
 
   // With a year of history before the window, the same months a year earlier are the fair
   // comparison: a seasonal buyer's quiet quarter is compared with last year's quiet quarter.
@@ -117,16 +136,20 @@ function ratio(recent: number, reference: number): number {
  * keep a half-finished calendar month from looking like a drop.
  */
 export function monthlyTrendPct(timeline: CustomerTimeline, asOf: Day): number {
-  const months = new Array<number>(TREND_MONTHS).fill(0);
+  const months = new Float64Array(TREND_MONTHS);
   for (const day of timeline.days) {
     const monthsBack = Math.floor((asOf - day.day) / MONTH_DAYS);
     if (monthsBack >= 0 && monthsBack < TREND_MONTHS) {
       const index = TREND_MONTHS - 1 - monthsBack;
-      months[index] = (months[index] ?? 0) + day.revenue;
+      months[index] = (months[index] as number) + day.revenue;
     }
   }
-  const average = months.reduce((sum, value) => sum + value, 0) / TREND_MONTHS;
+  let total = 0;
+  for (const value of months) total += value;
+  const average = total / TREND_MONTHS;
   if (average <= 0) return 0;
-  const { m } = linearRegression(months.map((value, index) => [index, value]));
+  const points: [number, number][] = [];
+  for (let index = 0; index < TREND_MONTHS; index++) points.push([index, months[index] as number]);
+  const { m } = linearRegression(points);
   return m / average;
 }
