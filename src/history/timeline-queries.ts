@@ -1,12 +1,7 @@
 import type { Day } from '../ingest/day.js';
 import type { CustomerTimeline, DayActivity } from './customer-timeline.js';
 
-/** Days on which the customer placed at least one order (return-only days excluded). */
-export function orderDays(timeline: CustomerTimeline): DayActivity[] {
-  return timeline.days.filter((day) => day.orders > 0);
-}
-
-/** How many days had an order: orderDays(timeline).length without the copy. */
+/** How many days had an order (return-only days excluded). */
 export function countOrderDays(timeline: CustomerTimeline): number {
   let count = 0;
   for (const day of timeline.days) if (day.orders > 0) count++;
@@ -45,9 +40,13 @@ export function ordersBetween(timeline: CustomerTimeline, after: Day, through: D
 
 /** Days between consecutive order days, oldest first. */
 export function orderGapDays(timeline: CustomerTimeline): number[] {
-  const days = orderDays(timeline);
   const gaps: number[] = [];
-  for (let i = 1; i < days.length; i++) gaps.push((days[i] as DayActivity).day - (days[i - 1] as DayActivity).day);
+  let previous: Day | undefined;
+  for (const day of timeline.days) {
+    if (day.orders <= 0) continue;
+    if (previous !== undefined) gaps.push(day.day - previous);
+    previous = day.day;
+  }
   return gaps;
 }
 

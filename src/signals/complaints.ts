@@ -2,7 +2,7 @@ import type { ComplaintRecord, CustomerTimeline } from '../history/customer-time
 import { ordersBetween } from '../history/timeline-queries.js';
 import type { ComplaintCategory, ComplaintSeverity } from '../ingest/complaint-vocabulary.js';
 import type { Day } from '../ingest/day.js';
-import { clamp01, round, type SignalResult, type SignalWindows } from './signal.js';
+import { clamp01, round, type Evidence, type SignalResult, type SignalWindows } from './signal.js';
 
 const SEVERITY_WEIGHT: Record<ComplaintSeverity, number> = { low: 0.5, medium: 1, high: 1.5, critical: 2 };
 /** Indifferent treatment (late deliveries, billing friction, paperwork) is why most customers leave. */
@@ -41,6 +41,8 @@ const LOAD_RATE = 0.7;
  */
 export function complaints(timeline: CustomerTimeline, asOf: Day, _windows: SignalWindows): SignalResult {
   const records = timeline.complaints.filter((complaint) => complaint.openedDay <= asOf);
+  // Most customers have none: no load, whatever their orders (the evidence the loop below would give).
+  if (records.length === 0) return { id: 'complaints', severity: 0, evidence: noComplaints() };
   let load = 0;
   let openCount = 0;
   let oldestOpenDays = 0;
@@ -85,6 +87,19 @@ export function complaints(timeline: CustomerTimeline, asOf: Day, _windows: Sign
       complaintsPerOrder: recentOrders === 0 ? recentComplaints : round(recentComplaints / recentOrders, 2),
       load: round(load, 2),
     },
+  };
+}
+
+function noComplaints(): Evidence {
+  return {
+    openCount: 0,
+    oldestOpenDays: 0,
+    openCategories: [],
+    slowResolvedCount: 0,
+    slowResolutionAvgDays: 0,
+    recentComplaints: 0,
+    complaintsPerOrder: 0,
+    load: 0,
   };
 }
 

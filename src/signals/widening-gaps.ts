@@ -68,10 +68,9 @@ export function wideningGaps(timeline: CustomerTimeline, asOf: Day, _windows: Si
   }
   if (reference.length < MIN_GAPS) reference = gaps.slice(0, gaps.length - 2);
   const usualGapDays = median(reference);
-  const logSpread = Math.max(
-    reference.length < FEW_GAPS ? FEW_GAPS_LOG_SPREAD : MIN_LOG_SPREAD,
-    1.4826 * median(reference.map((gap) => Math.abs(Math.log(gap / usualGapDays)))),
-  );
+  const logDeviations: number[] = [];
+  for (const gap of reference) logDeviations.push(Math.abs(Math.log(gap / usualGapDays)));
+  const logSpread = Math.max(reference.length < FEW_GAPS ? FEW_GAPS_LOG_SPREAD : MIN_LOG_SPREAD, 1.4826 * median(logDeviations));
 
   // Overdue: the open gap against the cadence, unless earlier years were as quiet at this time.
   const overdueZ = Math.log(Math.max(daysSinceLastOrder, 1) / usualGapDays) / logSpread;
