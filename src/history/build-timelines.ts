@@ -3,6 +3,7 @@ import type { RejectLog } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
 import type { BookLedger } from './book-ledger.js';
+import { copyDayColumns } from './day-columns.js';
 import { DayBuilder, type OrderDaySpan } from './day-builder.js';
 import type { ComplaintRecord, CustomerTimeline } from './customer-timeline.js';
 
@@ -51,8 +52,9 @@ function customersById(ledger: BookLedger): readonly number[] {
 
 /**
  * Build each customer's timeline as of a date, in id order, and hand it to `visit`, one at a time:
- * a timeline is dropped once visited, so memory holds the compact ledger and one customer's
- * objects, never every customer's. Everything dated after `asOf` is counted and left out here, so
+ * a timeline's day columns are rewritten for the next customer once it is visited (keep a copy,
+ * copyDayColumns, to hold it longer), so memory holds the compact ledger and one customer's
+ * days, never every customer's. Everything dated after `asOf` is counted and left out here, so
  * no signal can see it. Returns the row counts; fails when no customer has an order by `asOf`.
  */
 export function forEachTimeline(
@@ -102,7 +104,9 @@ export function buildTimelines(
   complaintsFile: string | undefined,
 ): TimelineBook {
   const timelines: CustomerTimeline[] = [];
-  const counts = forEachTimeline(ledger, dates, asOf, complaintRejects, complaintsFile, (timeline) => timelines.push(timeline));
+  const counts = forEachTimeline(ledger, dates, asOf, complaintRejects, complaintsFile, (timeline) =>
+    timelines.push({ ...timeline, days: copyDayColumns(timeline.days) }),
+  );
   return { asOf, timelines, ...counts };
 }
 
@@ -126,7 +130,7 @@ function timelineOfNumber(
   complaintsFile: string | undefined,
 ): CustomerTimeline | undefined {
   const built = days.daysOf(customer, asOf, orders);
-  const hasOrders = built.days.some((day) => day.orders > 0);
+  const hasOrders = built.days.orders.some((dayOrders) => dayOrders > 0);
   const complaintRecords = buildComplaints(ledger.complaintsOf(customer), dates, asOf, complaints, hasOrders, complaintRejects, complaintsFile);
   if (!hasOrders) return undefined;
   return { customerId: ledger.customerIdOf(customer), name: built.name, rep: built.rep, days: built.days, complaints: complaintRecords };

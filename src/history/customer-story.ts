@@ -1,6 +1,7 @@
 import type { Day } from '../ingest/day.js';
 import { monthIndexOfDay } from '../ingest/day.js';
 import type { ComplaintRecord, CustomerTimeline } from './customer-timeline.js';
+import { dayActivities } from './day-columns.js';
 
 export interface MonthRevenue {
   /** `yyyy-mm` */
@@ -48,8 +49,9 @@ export function customerStory(
   const firstMonth = lastMonth - months + 1;
   const recentStart = asOf - windows.recentDays;
   const baselineStart = recentStart - windows.baselineDays;
+  const days = dayActivities(timeline.days);
   const revenueByMonth = new Array<number>(months).fill(0);
-  for (const day of timeline.days) {
+  for (const day of days) {
     const index = monthIndexOfDay(day.day) - firstMonth;
     if (index >= 0 && index < months) revenueByMonth[index] = (revenueByMonth[index] ?? 0) + day.revenue;
   }
@@ -63,14 +65,14 @@ export function customerStory(
 
   const visits: OrderVisit[] = [];
   let previous: Day | undefined;
-  for (const day of timeline.days) {
+  for (const day of days) {
     if (day.orders === 0) continue;
     visits.push({ day: day.day, orders: day.orders, revenue: day.revenue, gapDays: previous === undefined ? undefined : day.day - previous });
     previous = day.day;
   }
 
   const lines = new Map<string, { baseline: number; recent: number; last: Day }>();
-  for (const day of timeline.days) {
+  for (const day of days) {
     for (const line of day.lines) {
       const entry = lines.get(line.productLine) ?? { baseline: 0, recent: 0, last: Number.NEGATIVE_INFINITY };
       if (day.day > recentStart) entry.recent += line.revenue;

@@ -7,7 +7,7 @@ export interface LineRevenue {
   readonly revenue: number;
 }
 
-/** Everything a customer did on one calendar day, up to the as-of date. */
+/** Everything a customer did on one calendar day: one row of DayColumns, as the drill-down lists it. */
 export interface DayActivity {
   readonly day: Day;
   /** Orders placed that day; 0 on a day with only returns. */
@@ -16,6 +16,27 @@ export interface DayActivity {
   readonly revenue: number;
   /** Per product line, sorted by name. */
   readonly lines: readonly LineRevenue[];
+}
+
+/**
+ * A customer's days up to the as-of date, oldest first, one typed column per figure: a book's
+ * timelines hold millions of days and product-line days, and an object for each was most of the
+ * cost of reading them. Day `i` is `day[i]`, `orders[i]` (0 on a day with only returns) and
+ * `revenue[i]` (net: sales less returns); its product lines are the line columns from
+ * `lineStart[i]` up to `lineStart[i + 1]`, in name order.
+ */
+export interface DayColumns {
+  readonly day: Float64Array;
+  readonly orders: Int32Array;
+  readonly revenue: Float64Array;
+  /** One more than the days: the last is where the line columns end. */
+  readonly lineStart: Int32Array;
+  /** The product line, as its place in `productLines`. */
+  readonly lineProduct: Int32Array;
+  /** Net revenue of the product line that day. */
+  readonly lineRevenue: Float64Array;
+  /** Every product line the days mention, in name order. */
+  readonly productLines: readonly string[];
 }
 
 export interface ComplaintRecord {
@@ -35,7 +56,7 @@ export interface CustomerTimeline {
   readonly name: string | undefined;
   readonly rep: string | undefined;
   /** Sorted by day; at least one day has orders. */
-  readonly days: readonly DayActivity[];
+  readonly days: DayColumns;
   /** Sorted by opened day, then id. */
   readonly complaints: readonly ComplaintRecord[];
 }

@@ -1,11 +1,12 @@
 import type { Day } from '../ingest/day.js';
 import { EMPTY, HAS_ORDER_ID, HAS_SALE_LINE, type BookLedger, type LedgerSegment } from './book-ledger.js';
-import type { DayActivity, LineRevenue } from './customer-timeline.js';
+import type { DayColumns } from './customer-timeline.js';
 import type { RowCounts } from './build-timelines.js';
 
 /** A customer's days up to the as-of date, with the name and rep they go by. */
 export interface CustomerDays {
-  readonly days: DayActivity[];
+  /** Views of the builder's own columns: valid until it builds the next customer's days. */
+  readonly days: DayColumns;
   readonly name: string | undefined;
   readonly rep: string | undefined;
 }
@@ -18,10 +19,10 @@ export interface OrderDaySpan {
 }
 
 /**
- * Reads customers' days out of the ledger's columns, straight into the timeline's day objects:
- * entries on the same date text from two parts of a file, and date texts that fall on the same
- * day, are folded with scratch arrays reused from customer to customer, so a customer costs one
- * object per day and per product line bought that day, and nothing more.
+ * Reads customers' days out of the ledger's columns into day columns: entries on the same date
+ * text from two parts of a file, and date texts that fall on the same day, are folded with scratch
+ * arrays reused from customer to customer, and the days are written to columns reused the same
+ * way, so a customer costs a few views and the names of their product lines, whatever their days.
  */
 export class DayBuilder {
   private readonly segments: readonly LedgerSegment[];
@@ -38,6 +39,18 @@ export class DayBuilder {
   private tokenOf = new Int32Array(256);
   private dayOf = new Float64Array(256);
   private order = new Int32Array(256);
+  /** The day columns being written (see DayColumns); lineProduct holds book product lines until the customer's days are done. */
+  private outDay = new Float64Array(256);
+  private outOrders = new Int32Array(256);
+  private outRevenue = new Float64Array(256);
+  private outLineStart = new Int32Array(257);
+  private outLineProduct = new Int32Array(256);
+  private outLineRevenue = new Float64Array(256);
+  private outLines = 0;
+  /** Book product line -> its place among the customer's (-1: not theirs), and the customer's product lines so far. */
+  private readonly customerPlace: Int32Array;
+  private readonly customerLines: Int32Array;
+  private customerLineCount = 0;
 
   constructor(
     private readonly ledger: BookLedger,
@@ -54,18 +67,22 @@ export class DayBuilder {
     this.lineCents = new Float64Array(count);
     this.lineSeen = new Uint8Array(count);
     this.touched = new Int32Array(count);
+    this.customerPlace = new Int32Array(count).fill(-1);
+    this.customerLines = new Int32Array(count);
   }
 
   /**
    * The customer's days on or before `asOf`, oldest first; rows are counted into `counts` as used
    * or as after the as-of date. The latest name and rep win; on the same day the lexically
-   * smaller, so row order never matters.
+   * smaller, so row order never matters. The columns are this builder's, rewritten by its next call.
    */
   daysOf(customer: number, asOf: Day, counts: RowCounts): CustomerDays {
     const found = this.gather(customer, asOf, counts);
     const { segmentOf, entryOf, tokenOf, dayOf } = this;
     const order = this.sortedOrder(found.entries);
-    const days: DayActivity[] = [];
+    if (this.outDay.length < found.entries) this.growDayColumns(found.entries);
+    let days = 0;
+    this.outLines = 0;
     let name: string | undefined;
     let rep: string | undefined;
     let nameDay = -Infinity;
@@ -100,11 +117,30 @@ export class DayBuilder {
         }
         at = end;
       }
+      this.outDay[days] = day;
       // Without order ids, a day's several same-day rows are one order.
-      days.push({ day, orders: orders > 0 && !found.countsOrderIds ? 1 : orders, revenue: netCents / 100, lines: this.takeLines() });
+      this.outOrders[days] = orders > 0 && !found.countsOrderIds ? 1 : orders;
+      this.outRevenue[days] = netCents / 100;
+      this.outLineStart[days] = this.outLines;
+      this.takeLines();
+      days++;
       first = at;
     }
-    return { days, name, rep };
+    this.outLineStart[days] = this.outLines;
+    const productLines = this.placeCustomerLines();
+    return {
+      days: {
+        day: this.outDay.subarray(0, days),
+        orders: this.outOrders.subarray(0, days),
+        revenue: this.outRevenue.subarray(0, days),
+        lineStart: this.outLineStart.subarray(0, days + 1),
+        lineProduct: this.outLineProduct.subarray(0, this.outLines),
+        lineRevenue: this.outLineRevenue.subarray(0, this.outLines),
+        productLines,
+      },
+      name,
+      rep,
+    };
   }
 
   /**
@@ -215,11 +251,11 @@ export class DayBuilder {
     }
   }
 
-  /** The day's product lines in name order, and the scratch cleared for the next day. */
-  private takeLines(): LineRevenue[] {
+  /** The day's product lines, in name order, onto the line columns, and the scratch cleared for the next day. */
+  private takeLines(): void {
     const touched = this.touched;
     const count = this.touchedCount;
-    if (count === 0) return [];
+    if (count === 0) return;
     // A day has a few lines: insertion sort by rank. Array.prototype.sort would copy them to a work
     // array on every call, a third of all the memory a book's scoring allocated.
     const rank = this.productLineRank;
@@ -233,15 +269,38 @@ export class DayBuilder {
       }
       touched[at + 1] = productLine;
     }
-    const lines: LineRevenue[] = [];
+    if (this.outLineProduct.length < this.outLines + count) this.growLineColumns(this.outLines + count);
     for (let index = 0; index < count; index++) {
       const productLine = touched[index] as number;
-      lines.push({ productLine: this.productLineNames[productLine] as string, revenue: (this.lineCents[productLine] as number) / 100 });
+      this.outLineProduct[this.outLines] = productLine;
+      this.outLineRevenue[this.outLines] = (this.lineCents[productLine] as number) / 100;
+      this.outLines++;
+      if (this.customerPlace[productLine] === -1) {
+        this.customerPlace[productLine] = 0;
+        this.customerLines[this.customerLineCount++] = productLine;
+      }
       this.lineCents[productLine] = 0;
       this.lineSeen[productLine] = 0;
     }
     this.touchedCount = 0;
-    return lines;
+  }
+
+  /**
+   * The customer's product lines in name order, with the line columns renumbered from book product
+   * lines to places in that list, and the scratch cleared for the next customer.
+   */
+  private placeCustomerLines(): string[] {
+    const rank = this.productLineRank;
+    const lines = this.customerLines.subarray(0, this.customerLineCount).sort((a, b) => (rank[a] as number) - (rank[b] as number));
+    const names: string[] = [];
+    lines.forEach((productLine, place) => {
+      this.customerPlace[productLine] = place;
+      names.push(this.productLineNames[productLine] as string);
+    });
+    for (let line = 0; line < this.outLines; line++) this.outLineProduct[line] = this.customerPlace[this.outLineProduct[line] as number] as number;
+    for (const productLine of lines) this.customerPlace[productLine] = -1;
+    this.customerLineCount = 0;
+    return names;
   }
 
   /** A label as the state stores it: + 1, 0 for none. */
@@ -250,17 +309,34 @@ export class DayBuilder {
   }
 
   private growScratch(): void {
-    const grow = <T extends Int32Array | Float64Array>(old: T, make: (length: number) => T): T => {
-      const next = make(old.length * 2);
-      next.set(old);
-      return next;
-    };
-    this.segmentOf = grow(this.segmentOf, (length) => new Int32Array(length));
-    this.entryOf = grow(this.entryOf, (length) => new Int32Array(length));
-    this.tokenOf = grow(this.tokenOf, (length) => new Int32Array(length));
-    this.dayOf = grow(this.dayOf, (length) => new Float64Array(length));
-    this.order = grow(this.order, (length) => new Int32Array(length));
+    this.segmentOf = grown(this.segmentOf, this.segmentOf.length * 2);
+    this.entryOf = grown(this.entryOf, this.entryOf.length * 2);
+    this.tokenOf = grown(this.tokenOf, this.tokenOf.length * 2);
+    this.dayOf = grown(this.dayOf, this.dayOf.length * 2);
+    this.order = grown(this.order, this.order.length * 2);
   }
+
+  /** Room for `days` days (a customer has at most as many days as entries). */
+  private growDayColumns(days: number): void {
+    const length = Math.max(days, this.outDay.length * 2);
+    this.outDay = grown(this.outDay, length);
+    this.outOrders = grown(this.outOrders, length);
+    this.outRevenue = grown(this.outRevenue, length);
+    this.outLineStart = grown(this.outLineStart, length + 1);
+  }
+
+  private growLineColumns(lines: number): void {
+    const length = Math.max(lines, this.outLineProduct.length * 2);
+    this.outLineProduct = grown(this.outLineProduct, length);
+    this.outLineRevenue = grown(this.outLineRevenue, length);
+  }
+}
+
+/** A longer copy of a scratch column (its values kept). */
+function grown<T extends Int32Array | Float64Array>(column: T, length: number): T {
+  const next = new (column.constructor as new (length: number) => T)(length);
+  next.set(column);
+  return next;
 }
 
 /** Code-unit order, as `<` compares: the order the day's lines have always had. */

@@ -1,61 +1,72 @@
 import type { Day } from '../ingest/day.js';
-import type { CustomerTimeline, DayActivity } from './customer-timeline.js';
+import type { CustomerTimeline } from './customer-timeline.js';
 
 /** How many days had an order (return-only days excluded). */
 export function countOrderDays(timeline: CustomerTimeline): number {
+  const { orders } = timeline.days;
   let count = 0;
-  for (const day of timeline.days) if (day.orders > 0) count++;
+  for (let index = 0; index < orders.length; index++) if ((orders[index] as number) > 0) count++;
   return count;
 }
 
-/** NaN without orders. Found by a scan, not a filtered copy: every signal asks for it. */
+/** NaN without orders. */
 export function firstOrderDay(timeline: CustomerTimeline): Day {
-  for (const day of timeline.days) if (day.orders > 0) return day.day;
+  const { day, orders } = timeline.days;
+  for (let index = 0; index < orders.length; index++) if ((orders[index] as number) > 0) return day[index] as Day;
   return Number.NaN;
 }
 
 /** NaN without orders. */
 export function lastOrderDay(timeline: CustomerTimeline): Day {
-  const { days } = timeline;
-  for (let index = days.length - 1; index >= 0; index--) {
-    const day = days[index] as DayActivity;
-    if (day.orders > 0) return day.day;
-  }
+  const { day, orders } = timeline.days;
+  for (let index = orders.length - 1; index >= 0; index--) if ((orders[index] as number) > 0) return day[index] as Day;
   return Number.NaN;
 }
 
 /** Net revenue of days in (after, through]. */
 export function revenueBetween(timeline: CustomerTimeline, after: Day, through: Day): number {
+  const { day, revenue } = timeline.days;
   let total = 0;
-  for (const day of timeline.days) if (day.day > after && day.day <= through) total += day.revenue;
+  for (let index = 0; index < day.length; index++) {
+    const at = day[index] as Day;
+    if (at > after && at <= through) total += revenue[index] as number;
+  }
   return total;
 }
 
 /** Orders placed on days in (after, through]. */
 export function ordersBetween(timeline: CustomerTimeline, after: Day, through: Day): number {
+  const { day, orders } = timeline.days;
   let total = 0;
-  for (const day of timeline.days) if (day.day > after && day.day <= through) total += day.orders;
+  for (let index = 0; index < day.length; index++) {
+    const at = day[index] as Day;
+    if (at > after && at <= through) total += orders[index] as number;
+  }
   return total;
 }
 
 /** Days between consecutive order days, oldest first. */
 export function orderGapDays(timeline: CustomerTimeline): number[] {
+  const { day, orders } = timeline.days;
   const gaps: number[] = [];
   let previous: Day | undefined;
-  for (const day of timeline.days) {
-    if (day.orders <= 0) continue;
-    if (previous !== undefined) gaps.push(day.day - previous);
-    previous = day.day;
+  for (let index = 0; index < day.length; index++) {
+    if ((orders[index] as number) <= 0) continue;
+    const at = day[index] as Day;
+    if (previous !== undefined) gaps.push(at - previous);
+    previous = at;
   }
   return gaps;
 }
 
 /** The last order day on or before `day`, if any. */
-export function lastOrderDayOnOrBefore(timeline: CustomerTimeline, day: Day): Day | undefined {
+export function lastOrderDayOnOrBefore(timeline: CustomerTimeline, onOrBefore: Day): Day | undefined {
+  const { day, orders } = timeline.days;
   let found: Day | undefined;
-  for (const activity of timeline.days) {
-    if (activity.day > day) break;
-    if (activity.orders > 0) found = activity.day;
+  for (let index = 0; index < day.length; index++) {
+    const at = day[index] as Day;
+    if (at > onOrBefore) break;
+    if ((orders[index] as number) > 0) found = at;
   }
   return found;
 }

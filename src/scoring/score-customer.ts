@@ -76,7 +76,7 @@ export function assessCustomer(timeline: CustomerTimeline, asOf: Day, settings: 
     firstOrderDay: firstOrderDay(timeline),
     lastOrderDay: lastOrderDay(timeline),
     orderDays: countOrderDays(timeline),
-    productLines: productLinesBought(timeline),
+    productLines: timeline.days.productLines.length,
     revenueTrendPct: revenueTrendPct(timeline, asOf, results),
   };
 }
@@ -87,12 +87,7 @@ function revenueTrendPct(timeline: CustomerTimeline, asOf: Day, results: readonl
   return typeof fromSignal === 'number' ? fromSignal : round(monthlyTrendPct(timeline, asOf) * 100, 1);
 }
 
-/** Distinct product lines in the timeline. */
-function productLinesBought(timeline: CustomerTimeline): number {
-  const productLines = new Set<string>();
-  for (const day of timeline.days) for (const line of day.lines) productLines.add(line.productLine);
-  return productLines.size;
-}
+
 
 /** Combine an assessment (and the model's view, when there is one) into a score, level, status and value at risk. */
 export function scoreAssessment(assessment: CustomerAssessment, settings: ScoringSettings, modelView?: ModelView): ScoredCustomer {

@@ -1,4 +1,4 @@
-import type { CustomerTimeline, DayActivity } from '../history/customer-timeline.js';
+import type { CustomerTimeline, DayColumns } from '../history/customer-timeline.js';
 import type { Day } from '../ingest/day.js';
 import { clamp01, round, type SignalResult, type SignalWindows } from './signal.js';
 
@@ -34,27 +34,32 @@ const NARROWING_WEIGHT = 0.6;
  * in the recent window than in the baseline.
  */
 export function splitPurchasing(timeline: CustomerTimeline, asOf: Day, windows: SignalWindows): SignalResult {
-  // Plain loops over the days, no filtered copies or callbacks: this runs once per customer, and
-  // its first few thousand runs happen before V8 has optimised it (a smaller function compiles sooner).
   const { days } = timeline;
+  const { day, orders, lineStart, lineProduct, lineRevenue } = days;
+  // Per product line (its place in days.productLines), the last order day it was bought on; NaN: never.
+  const lastBought = new Float64Array(days.productLines.length).fill(Number.NaN);
   let hasLines = false;
-  const lastBought = new Map<string, Day>();
-  for (const day of days) {
-    if (day.orders <= 0) continue;
-    if (day.lines.length > 0) hasLines = true;
-    for (const line of day.lines) if (line.revenue > 0) lastBought.set(line.productLine, day.day);
+  for (let index = 0; index < day.length; index++) {
+    if ((orders[index] as number) <= 0) continue;
+    const end = lineStart[index + 1] as number;
+    if (end > (lineStart[index] as number)) hasLines = true;
+    for (let line = lineStart[index] as number; line < end; line++) {
+      if ((lineRevenue[line] as number) > 0) lastBought[lineProduct[line] as number] = day[index] as Day;
+    }
   }
   if (!hasLines) {
     return { id: 'split_purchasing', severity: 0, evidence: { productLines: 0 } };
   }
 
-  // Found in any order: the sort below orders them fully (by share, then name).
+  let productLinesBought = 0;
   const stopped: StoppedLine[] = [];
-  for (const [productLine, lastDay] of lastBought) {
-    if (lastDay < asOf - STOPPED_WITHIN_DAYS || lastDay > asOf - MIN_DAYS_SINCE) continue;
-    const line = stoppedLine(days, productLine, lastDay, asOf);
+  lastBought.forEach((lastDay, place) => {
+    if (Number.isNaN(lastDay)) return;
+    productLinesBought++;
+    if (lastDay < asOf - STOPPED_WITHIN_DAYS || lastDay > asOf - MIN_DAYS_SINCE) return;
+    const line = stoppedLine(days, place, lastDay, asOf);
     if (line !== undefined) stopped.push(line);
-  }
+  });
   stopped.sort((a, b) => b.share - a.share || (a.productLine < b.productLine ? -1 : 1));
   let sharesLost = 0;
   let ordersSinceStopped = Number.POSITIVE_INFINITY;
@@ -89,7 +94,7 @@ export function splitPurchasing(timeline: CustomerTimeline, asOf: Day, windows: 
       daysSinceStopped: stopped.length === 0 ? 0 : asOf - lastStoppedDay,
       recentLinesPerOrder: Number.isNaN(recentLinesPerOrder) ? 0 : round(recentLinesPerOrder, 2),
       baselineLinesPerOrder: Number.isNaN(baselineLinesPerOrder) ? 0 : round(baselineLinesPerOrder, 2),
-      productLines: lastBought.size,
+      productLines: productLinesBought,
     },
   };
 }
@@ -102,67 +107,76 @@ interface StoppedLine {
 }
 
 /**
- * A product line last bought on `lastDay`, judged: stopped (with its share of spend in the year
- * before), or undefined when it was not regular, its absence could be chance, or the calendar
- * explains it.
+ * A product line (its place in days.productLines) last bought on `lastDay`, judged: stopped (with
+ * its share of spend in the year before), or undefined when it was not regular, its absence could
+ * be chance, or the calendar explains it.
  */
-function stoppedLine(days: readonly DayActivity[], productLine: string, lastDay: Day, asOf: Day): StoppedLine | undefined {
+function stoppedLine(days: DayColumns, place: number, lastDay: Day, asOf: Day): StoppedLine | undefined {
+  const { day, orders } = days;
   let ordersSince = 0;
-  for (const day of days) if (day.orders > 0 && day.day > lastDay) ordersSince++;
+  for (let index = 0; index < day.length; index++) if ((orders[index] as number) > 0 && (day[index] as Day) > lastDay) ordersSince++;
   if (ordersSince < MIN_ORDERS_SINCE) return undefined;
   // The year before the last purchase: its order days, those with the line, and the spend (summed in day order).
   let ordersBefore = 0;
   let withLine = 0;
   let lineSpend = 0;
   let totalSpend = 0;
-  for (const day of days) {
-    if (day.orders <= 0 || day.day <= lastDay - 365 || day.day > lastDay) continue;
+  for (let index = 0; index < day.length; index++) {
+    const at = day[index] as Day;
+    if ((orders[index] as number) <= 0 || at <= lastDay - 365 || at > lastDay) continue;
     ordersBefore++;
-    const spend = spendOn(day, productLine);
+    const spend = spendOn(days, index, place);
     if (spend > 0) withLine++;
     lineSpend += spend;
-    totalSpend += positiveSpend(day);
+    totalSpend += positiveSpend(days, index);
   }
   const frequency = withLine / ordersBefore;
   if (withLine < REGULAR_LINE_MIN_ORDERS || frequency < REGULAR_LINE_SHARE) return undefined;
   if ((1 - frequency) ** ordersSince > CHANCE_OF_ABSENCE) return undefined;
-  if (skippedSameStretchLastYear(days, productLine, lastDay, asOf)) return undefined;
-  return { productLine, share: totalSpend > 0 ? lineSpend / totalSpend : 0, ordersSince, lastDay };
+  if (skippedSameStretchLastYear(days, place, lastDay, asOf)) return undefined;
+  return { productLine: days.productLines[place] as string, share: totalSpend > 0 ? lineSpend / totalSpend : 0, ordersSince, lastDay };
 }
 
 /**
  * A seasonal line: over the same weeks a year earlier the customer also ordered without it (a
  * school supplier's exam paper in winter). Its absence now is the season, not a competitor.
  */
-function skippedSameStretchLastYear(days: readonly DayActivity[], productLine: string, lastDay: Day, asOf: Day): boolean {
+function skippedSameStretchLastYear(days: DayColumns, place: number, lastDay: Day, asOf: Day): boolean {
+  const { day, orders } = days;
   let ordersLastYear = 0;
-  for (const day of days) {
-    if (day.orders <= 0 || day.day <= lastDay - 365 || day.day > asOf - 365) continue;
-    if (spendOn(day, productLine) > 0) return false;
+  for (let index = 0; index < day.length; index++) {
+    const at = day[index] as Day;
+    if ((orders[index] as number) <= 0 || at <= lastDay - 365 || at > asOf - 365) continue;
+    if (spendOn(days, index, place) > 0) return false;
     ordersLastYear++;
   }
   return ordersLastYear > 0;
 }
 
-function spendOn(day: DayActivity, productLine: string): number {
-  for (const line of day.lines) if (line.productLine === productLine) return line.revenue;
+/** Revenue of a product line (its place) on day `index`; 0 when not bought that day. */
+function spendOn(days: DayColumns, index: number, place: number): number {
+  for (let line = days.lineStart[index] as number; line < (days.lineStart[index + 1] as number); line++) {
+    if (days.lineProduct[line] === place) return days.lineRevenue[line] as number;
+  }
   return 0;
 }
 
-function positiveSpend(day: DayActivity): number {
+function positiveSpend(days: DayColumns, index: number): number {
   let spend = 0;
-  for (const line of day.lines) spend += Math.max(0, line.revenue);
+  for (let line = days.lineStart[index] as number; line < (days.lineStart[index + 1] as number); line++) spend += Math.max(0, days.lineRevenue[line] as number);
   return spend;
 }
 
 /** Distinct product lines bought per order day, over order days in (after, through]; NaN with fewer than two. */
-function linesPerOrder(days: readonly DayActivity[], after: Day, through: Day): number {
+function linesPerOrder(days: DayColumns, after: Day, through: Day): number {
+  const { day, orders, lineStart, lineRevenue } = days;
   let orderDays = 0;
   let lines = 0;
-  for (const day of days) {
-    if (day.orders <= 0 || day.day <= after || day.day > through) continue;
+  for (let index = 0; index < day.length; index++) {
+    const at = day[index] as Day;
+    if ((orders[index] as number) <= 0 || at <= after || at > through) continue;
     orderDays++;
-    for (const line of day.lines) if (line.revenue > 0) lines++;
+    for (let line = lineStart[index] as number; line < (lineStart[index + 1] as number); line++) if ((lineRevenue[line] as number) > 0) lines++;
   }
   return orderDays < 2 ? Number.NaN : lines / orderDays;
 }

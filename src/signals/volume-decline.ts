@@ -50,18 +50,20 @@ export function volumeDecline(timeline: CustomerTimeline, asOf: Day, windows: Si
   let baselineOrdersSum = 0;
   let lastYearRevenueSum = 0;
   let lastYearOrdersSum = 0;
-  for (const day of timeline.days) {
-    if (day.day > recentStart && day.day <= asOf) {
-      recentRevenue += day.revenue;
-      recentOrders += day.orders;
+  const { day, orders, revenue } = timeline.days;
+  for (let index = 0; index < day.length; index++) {
+    const at = day[index] as Day;
+    if (at > recentStart && at <= asOf) {
+      recentRevenue += revenue[index] as number;
+      recentOrders += orders[index] as number;
     }
-    if (day.day > baselineStart && day.day <= recentStart) {
-      baselineRevenueSum += day.revenue;
-      baselineOrdersSum += day.orders;
+    if (at > baselineStart && at <= recentStart) {
+      baselineRevenueSum += revenue[index] as number;
+      baselineOrdersSum += orders[index] as number;
     }
-    if (day.day > lastYearStart && day.day <= asOf - 365) {
-      lastYearRevenueSum += day.revenue;
-      lastYearOrdersSum += day.orders;
+    if (at > lastYearStart && at <= asOf - 365) {
+      lastYearRevenueSum += revenue[index] as number;
+      lastYearOrdersSum += orders[index] as number;
     }
   }
   const baselineRevenue = baselineRevenueSum * scale;
@@ -137,11 +139,12 @@ function ratio(recent: number, reference: number): number {
  */
 export function monthlyTrendPct(timeline: CustomerTimeline, asOf: Day): number {
   const months = new Float64Array(TREND_MONTHS);
-  for (const day of timeline.days) {
-    const monthsBack = Math.floor((asOf - day.day) / MONTH_DAYS);
+  const { day, revenue } = timeline.days;
+  for (let index = 0; index < day.length; index++) {
+    const monthsBack = Math.floor((asOf - (day[index] as Day)) / MONTH_DAYS);
     if (monthsBack >= 0 && monthsBack < TREND_MONTHS) {
-      const index = TREND_MONTHS - 1 - monthsBack;
-      months[index] = (months[index] as number) + day.revenue;
+      const month = TREND_MONTHS - 1 - monthsBack;
+      months[month] = (months[month] as number) + (revenue[index] as number);
     }
   }
   let total = 0;

@@ -52,14 +52,16 @@ export function wideningGaps(timeline: CustomerTimeline, asOf: Day, _windows: Si
   const days: Day[] = [];
   const gaps: number[] = [];
   let reference: number[] = [];
-  for (const activity of timeline.days) {
-    if (activity.orders <= 0) continue;
+  const { day, orders } = timeline.days;
+  for (let index = 0; index < day.length; index++) {
+    if ((orders[index] as number) <= 0) continue;
+    const at = day[index] as Day;
     if (days.length > 0) {
-      const gap = activity.day - (days[days.length - 1] as Day);
+      const gap = at - (days[days.length - 1] as Day);
       gaps.push(gap);
-      if (activity.day <= asOf - CADENCE_LOOKBACK_DAYS) reference.push(gap);
+      if (at <= asOf - CADENCE_LOOKBACK_DAYS) reference.push(gap);
     }
-    days.push(activity.day);
+    days.push(at);
   }
   const last = lastOrderDay(timeline);
   const daysSinceLastOrder = asOf - last;

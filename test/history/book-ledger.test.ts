@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BookLedger, hashOrderId } from '../../src/history/book-ledger.js';
+import { dayActivities } from '../../src/history/day-columns.js';
 import { DayBuilder } from '../../src/history/day-builder.js';
 import { prng } from '../support/malformed-corpus.js';
 
@@ -7,7 +8,7 @@ import { prng } from '../support/malformed-corpus.js';
 const ORDER_DAY = Array.from({ length: 10 }, (_, token) => 100 + token);
 const daysOf = (ledger: BookLedger, id: string) => {
   const customer = ledger.findCustomer(id);
-  return customer === undefined ? [] : new DayBuilder(ledger, ORDER_DAY).daysOf(customer, 1000, { rowsUsed: 0, rowsAfterAsOf: 0 }).days;
+  return customer === undefined ? [] : dayActivities(new DayBuilder(ledger, ORDER_DAY).daysOf(customer, 1000, { rowsUsed: 0, rowsAfterAsOf: 0 }).days);
 };
 const complaintsOf = (ledger: BookLedger, id: string) => {
   const customer = ledger.findCustomer(id);

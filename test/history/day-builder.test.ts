@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BookLedger } from '../../src/history/book-ledger.js';
+import { dayActivities } from '../../src/history/day-columns.js';
 import { DayBuilder } from '../../src/history/day-builder.js';
 import type { OrderLine } from '../../src/ingest/order-line.js';
 
@@ -32,7 +33,7 @@ function ledgerOfParts(...parts: OrderLine[][]): BookLedger {
 function daysOf(ledger: BookLedger, asOf = 1000) {
   const counts = { rowsUsed: 0, rowsAfterAsOf: 0 };
   const built = new DayBuilder(ledger, ORDER_DAY).daysOf(ledger.findCustomer('A') as number, asOf, counts);
-  return { ...built, counts };
+  return { ...built, days: dayActivities(built.days), counts };
 }
 
 describe('DayBuilder', () => {
@@ -55,6 +56,29 @@ describe('DayBuilder', () => {
     ]);
   });
 
+  it('gives each customer their own product lines in name order, the day lines their places, whatever order they were first bought in', () => {
+    const ledger = ledgerOfParts([
+      line(1, 'SO-1', 700, { productLine: 'Tea' }),
+      line(2, 'SO-2', 300, { productLine: 'Coffee' }),
+      line(2, 'SO-2', 500, { productLine: 'Tea' }),
+      line(3, 'SO-3', 900, { productLine: 'Paper' }),
+      line(1, 'SO-9', 100, { customerId: 'B', productLine: 'Tea' }),
+      line(1, 'SO-9', 200, { customerId: 'B', productLine: 'Apples' }),
+    ]);
+    const builder = new DayBuilder(ledger, ORDER_DAY);
+    const counts = { rowsUsed: 0, rowsAfterAsOf: 0 };
+    const a = builder.daysOf(ledger.findCustomer('A') as number, 1000, counts).days;
+    expect(a.productLines).toEqual(['Coffee', 'Paper', 'Tea']);
+    expect(Array.from(a.lineStart)).toEqual([0, 1, 3, 4]);
+    expect(Array.from(a.lineProduct)).toEqual([2, 0, 2, 1]);
+    expect(Array.from(a.lineRevenue)).toEqual([7, 3, 5, 9]);
+    // The next customer starts afresh: A's places are not B's.
+    const b = builder.daysOf(ledger.findCustomer('B') as number, 1000, counts).days;
+    expect(b.productLines).toEqual(['Apples', 'Tea']);
+    expect(Array.from(b.lineProduct)).toEqual([0, 1]);
+    expect(Array.from(b.lineRevenue)).toEqual([2, 1]);
+  });
+
   it('keeps every day and its product lines when customers interleave (the lines are reordered on export)', () => {
     const rows: OrderLine[] = [];
     for (let token = 0; token < 4; token++) {
@@ -68,7 +92,7 @@ describe('DayBuilder', () => {
     const ledger = ledgerOfParts(rows.slice(0, 10), rows.slice(10));
     const builder = new DayBuilder(ledger, ORDER_DAY);
     const linesOf = (customerId: string) =>
-      builder.daysOf(ledger.findCustomer(customerId) as number, 1000, { rowsUsed: 0, rowsAfterAsOf: 0 }).days.map((day) => day.lines.map((l) => `${l.productLine} ${l.revenue}`).join(', '));
+      dayActivities(builder.daysOf(ledger.findCustomer(customerId) as number, 1000, { rowsUsed: 0, rowsAfterAsOf: 0 }).days).map((day) => day.lines.map((l) => `${l.productLine} ${l.revenue}`).join(', '));
     expect(linesOf('A')).toEqual(['Coffee 1, Paper 1', 'Coffee 2, Paper 2, Tea 2', 'Coffee 3, Paper 3', 'Coffee 4, Paper 4, Tea 4']);
     expect(linesOf('B')).toEqual(['Coffee 1, Paper 1, Tea 1', 'Coffee 2, Paper 2, Tea 2', 'Coffee 3, Paper 3, Tea 3', 'Coffee 4, Paper 4, Tea 4']);
   });

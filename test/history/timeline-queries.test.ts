@@ -9,6 +9,7 @@ import {
   ordersBetween,
   revenueBetween,
 } from '../../src/history/timeline-queries.js';
+import { dayActivities } from '../../src/history/day-columns.js';
 import { parseIsoDay } from '../../src/ingest/day.js';
 import { every, timeline } from '../signals/timeline-builder.js';
 
@@ -115,7 +116,7 @@ describe('timeline builder (test support)', () => {
       asOf: '2026-10-31',
     });
     const asOf = parseIsoDay('2026-10-31') as number;
-    expect(cut.days).toEqual([
+    expect(dayActivities(cut.days)).toEqual([
       { day: asOf - 1, orders: 1, revenue: 100, lines: [] },
       { day: asOf, orders: 2, revenue: 75, lines: [{ productLine: 'Coffee', revenue: 5 }, { productLine: 'Paper', revenue: 70 }] },
     ]);

@@ -35,7 +35,7 @@ describe('fitBookModel', () => {
     const asOf = parseIsoDay('2026-10-31') as number;
     const { timelines } = buildTimelines(book.ledger, book.dates, asOf, undefined, undefined);
     const model = fitBookModel(timelines, asOf, 90);
-    const repeat = timelines.filter((t) => t.days.filter((d) => d.orders > 0).length >= 2);
+    const repeat = timelines.filter((t) => t.days.orders.filter((orders) => orders > 0).length >= 2);
     expect(model?.byCustomer.size).toBe(repeat.length);
     for (const view of model?.byCustomer.values() ?? []) {
       // Gone already is part of no order: P(no order) >= 1 - P(alive).

@@ -133,7 +133,7 @@ describe('volumeDecline', () => {
     const past = [...every(500, 910, 10, 250), ...every(920, 1000, 10, 100)];
     // The customer recovers after the as-of date (back to 250 an order, twice as often); the cut drops it.
     const cut = timeline({ orders: [...past, ...every(1005, 1200, 5, 250)], asOf: AS_OF });
-    expect(cut.days.length).toBe(51); // 500..1000 every 10 days
+    expect(cut.days.day.length).toBe(51); // 500..1000 every 10 days
     expect(volumeDecline(cut, AS_OF, W)).toEqual(volumeDecline(timeline({ orders: past }), AS_OF, W));
     expect(volumeDecline(cut, AS_OF, W).severity).toBe(1);
   });
