@@ -236,16 +236,27 @@ export class BookLedger implements OrderSink {
   }
 
   /** Date tokens of the days with a sale line, each once. */
-  saleTokens(): Set<number> {
-    const tokens = new Set<number>();
+  saleTokens(): number[] {
+    // A flag per token rather than a Set: millions of entries share a few thousand date texts.
+    let hasSale = new Uint8Array(1024);
     for (const segment of this.readable()) {
       const { entryFlags, entryToken } = segment.state;
       for (let entry = 0; entry < entryFlags.length; entry++) {
         if (((entryFlags[entry] as number) & HAS_SALE_LINE) === 0) continue;
-        const token = entryToken[entry] as number;
-        tokens.add(segment.tokenOf === undefined ? token : (segment.tokenOf[token] as number));
+        const ownToken = entryToken[entry] as number;
+        const token = segment.tokenOf === undefined ? ownToken : (segment.tokenOf[ownToken] as number);
+        if (token >= hasSale.length) {
+          const grown = new Uint8Array(Math.max(token + 1, hasSale.length * 2));
+          grown.set(hasSale);
+          hasSale = grown;
+        }
+        hasSale[token] = 1;
       }
     }
+    const tokens: number[] = [];
+    hasSale.forEach((flag, token) => {
+      if (flag === 1) tokens.push(token);
+    });
     return tokens;
   }
 

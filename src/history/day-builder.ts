@@ -152,13 +152,18 @@ export class DayBuilder {
     const found = this.gather(customer, asOf, { rowsUsed: 0, rowsAfterAsOf: 0 });
     const { segmentOf, entryOf, dayOf } = this;
     let saleEntries = 0;
+    let sorted = true;
     for (let item = 0; item < found.entries; item++) {
       const segment = this.segments[segmentOf[item] as number] as LedgerSegment;
+      if (((segment.state.entryFlags[entryOf[item] as number] as number) & HAS_SALE_LINE) === 0) continue;
+      const day = dayOf[item] as number;
+      if (saleEntries > 0 && day < (dayOf[saleEntries - 1] as number)) sorted = false;
       // Compacted in place: an entry is written at or before where it was read.
-      if (((segment.state.entryFlags[entryOf[item] as number] as number) & HAS_SALE_LINE) !== 0) dayOf[saleEntries++] = dayOf[item] as number;
+      dayOf[saleEntries++] = day;
     }
     if (saleEntries === 0) return undefined;
-    const days = dayOf.subarray(0, saleEntries).sort();
+    // Most exports come in date order, and their entries with them.
+    const days = sorted ? dayOf.subarray(0, saleEntries) : dayOf.subarray(0, saleEntries).sort();
     let orderDays = 1;
     for (let item = 1; item < saleEntries; item++) if (days[item] !== days[item - 1]) orderDays++;
     return { first: days[0] as Day, last: days[saleEntries - 1] as Day, orderDays };
