@@ -83,8 +83,9 @@ export class DayBuilder {
     if (this.outDay.length < found.entries) this.growDayColumns(found.entries);
     let days = 0;
     this.outLines = 0;
-    let name: string | undefined;
-    let rep: string | undefined;
+    // Book label numbers (-1: none yet): names are looked up only when two labels meet on one day.
+    let nameLabel = -1;
+    let repLabel = -1;
     let nameDay = -Infinity;
     let repDay = -Infinity;
     for (let first = 0; first < order.length; ) {
@@ -105,13 +106,13 @@ export class DayBuilder {
           netCents += segment.state.entryNetCents[entry] as number;
           this.addLines(segment, entry);
           const entryName = this.labelOf(segment, segment.state.entryName[entry] as number);
-          if (entryName !== undefined && (day > nameDay || (day === nameDay && name !== undefined && entryName < name))) {
-            name = entryName;
+          if (entryName >= 0 && (day > nameDay || (day === nameDay && this.isSmallerLabel(entryName, nameLabel)))) {
+            nameLabel = entryName;
             nameDay = day;
           }
           const entryRep = this.labelOf(segment, segment.state.entryRep[entry] as number);
-          if (entryRep !== undefined && (day > repDay || (day === repDay && rep !== undefined && entryRep < rep))) {
-            rep = entryRep;
+          if (entryRep >= 0 && (day > repDay || (day === repDay && this.isSmallerLabel(entryRep, repLabel)))) {
+            repLabel = entryRep;
             repDay = day;
           }
         }
@@ -138,8 +139,8 @@ export class DayBuilder {
         lineRevenue: this.outLineRevenue.subarray(0, this.outLines),
         productLines,
       },
-      name,
-      rep,
+      name: nameLabel < 0 ? undefined : this.ledger.labelName(nameLabel),
+      rep: repLabel < 0 ? undefined : this.ledger.labelName(repLabel),
     };
   }
 
@@ -308,9 +309,14 @@ export class DayBuilder {
     return names;
   }
 
-  /** A label as the state stores it: + 1, 0 for none. */
-  private labelOf(segment: LedgerSegment, storedLabel: number): string | undefined {
-    return storedLabel === 0 ? undefined : this.ledger.labelName(segment.labelOf[storedLabel - 1] as number);
+  /** The book label of a label as a part's state stores it (+ 1, 0 for none); -1 for none. */
+  private labelOf(segment: LedgerSegment, storedLabel: number): number {
+    return storedLabel === 0 ? -1 : (segment.labelOf[storedLabel - 1] as number);
+  }
+
+  /** Lexically smaller than the label chosen so far (the same label is not). */
+  private isSmallerLabel(label: number, chosen: number): boolean {
+    return label !== chosen && chosen >= 0 && this.ledger.labelName(label) < this.ledger.labelName(chosen);
   }
 
   private growScratch(): void {
