@@ -19,7 +19,12 @@ export function firstOrderDay(timeline: CustomerTimeline): Day {
 /** NaN without orders. */
 export function lastOrderDay(timeline: CustomerTimeline): Day {
   const { day, orders } = timeline.days;
-  for (let index = orders.length - 1; index >= 0; index--) if ((orders[index] as number) > 0) return day[index] as Day;
+  // The step back is taken on every call (not only past a day of returns), so optimised code has
+  // seen it: a rare first return-only last day otherwise deoptimised every signal inlining this.
+  for (let index = orders.length; index > 0; ) {
+    index -= 1;
+    if ((orders[index] as number) > 0) return day[index] as Day;
+  }
   return Number.NaN;
 }
 
