@@ -292,7 +292,7 @@ export class BookLedger implements OrderSink {
    * ledger's columns is released as soon as it is copied, so the copy never doubles the memory (one
    * column is held twice at a time): it is the ledger's last act as a writer.
    */
-  exportState(): LedgerState {
+  exportState(freeGivenUp: () => void = () => {}): LedgerState {
     this.endRun();
     const customers = this.customerIds.length;
     const customerStart = new Int32Array(customers + 1);
@@ -311,6 +311,10 @@ export class BookLedger implements OrderSink {
     const n = this.entries;
     // The hash of (customer, date) only serves writing: gone before anything is copied.
     this.slots = new Int32Array(0);
+    // A given-up column's memory goes back only when its array is collected: at once, in a scan
+    // thread (freeGivenUp), or both parts' old and new columns were held at once (10M rows: peak
+    // RSS 258-302 -> 244-251 MiB).
+    freeGivenUp();
     // Lines first, while the entries' line chains still exist: each entry's lines, newest first,
     // go to its run in the new order. The chains' column becomes the map to the new places.
     const lineStart = new Int32Array(n + 1);
@@ -335,6 +339,7 @@ export class BookLedger implements OrderSink {
     const lineProduct = this.lineProduct.moveTo(placeOfLine, this.lines);
     const lineCents = this.lineCents.moveTo(placeOfLine, this.lines);
     for (const column of [this.lineNext, this.entryLineHead, this.entryCustomer]) column.release();
+    freeGivenUp();
     const entryToken = this.entryToken.moveTo(placed, n);
     const entryRows = this.entryRows.moveTo(placed, n);
     const entryFlags = this.entryFlags.moveTo(placed, n);

@@ -18,7 +18,11 @@ export interface OrderSink {
 export interface MergeableOrderSink<State = unknown> extends OrderSink {
   /** Make room for about this many rows up front (a part of a big file), if the sink grows with rows. */
   reserve?(rows: number): void;
-  exportState(): State;
+  /**
+   * The state, to hand to another thread. `freeGivenUp`, when given, is called once the sink has
+   * given up working memory it no longer needs (see BookLedger.exportState).
+   */
+  exportState(freeGivenUp?: () => void): State;
   /** Add a part's state; `tokenOf` renumbers the part's date tokens into this book's. */
   absorb(state: State, tokenOf: ArrayLike<number>): void;
 }

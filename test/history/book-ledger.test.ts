@@ -83,6 +83,22 @@ describe('BookLedger', () => {
     }
   });
 
+  it('exports the same state when asked to free what it gave up, and asks twice: after the hash, after the line chains', () => {
+    const write = (ledger: BookLedger): void => {
+      for (let row = 0; row < 5000; row++) {
+        const customer = ledger.customerNumber(`C${row % 97}`);
+        ledger.addInternedLine(customer, row % 13, row * 7 - 900, row % 31, ledger.productLineNumber(`P${row % 5}`), -1, -1);
+      }
+    };
+    const plain = new BookLedger();
+    write(plain);
+    const freeing = new BookLedger();
+    write(freeing);
+    let calls = 0;
+    expect(freeing.exportState(() => calls++)).toEqual(plain.exportState());
+    expect(calls).toBe(2);
+  });
+
   it('sums runs of an order\'s lines as it would line by line: rows, cents, sales, orders, names, reps, product lines', () => {
     const ledger = new BookLedger();
     const customers = ['A', 'B', 'C'].map((id) => ledger.customerNumber(id));
