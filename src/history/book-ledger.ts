@@ -313,7 +313,7 @@ export class BookLedger implements OrderSink {
     this.slots = new Int32Array(0);
     // A given-up column's memory goes back only when its array is collected: at once, in a scan
     // thread (freeGivenUp), or both parts' old and new columns were held at once (10M rows: peak
-    // RSS 258-302 -> 244-251 MiB).
+    // RSS 264-302 -> 237-251 MiB).
     freeGivenUp();
     // Lines first, while the entries' line chains still exist: each entry's lines, newest first,
     // go to its run in the new order. The chains' column becomes the map to the new places.
