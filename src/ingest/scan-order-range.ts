@@ -3,6 +3,7 @@ import { DateColumn, type DateEntry, type DateFormat } from './date-column.js';
 import { OrderRowReader, type OrderRowContext } from './order-row-reader.js';
 import type { MergeableOrderSink } from './order-sink.js';
 import { RejectLog } from './reject-log.js';
+import { PartEnd } from './part-end.js';
 import { OrderByteScanner, type ByteScanPlan } from './scan-order-bytes.js';
 
 /** One part of an orders file to read, in any thread: everything is plain data. */
@@ -15,6 +16,8 @@ export interface RangeScanJob {
   readonly context: OrderRowContext;
   readonly dateHeader: string;
   readonly dateFormat: DateFormat | undefined;
+  /** A PartEnd's memory when the part may be cut short while it is read (the rest then read elsewhere). */
+  readonly partEnd?: SharedArrayBuffer | undefined;
 }
 
 /** What reading a part found, with lines counted from the part's start (its first line is 1). */
@@ -41,10 +44,15 @@ export async function scanOrderRange(job: RangeScanJob, sink: MergeableOrderSink
   const rows = new OrderRowReader(job.context, dates, rejects, (line) => sink.addOrderLine(line));
   const scanner = new OrderByteScanner(job.plan, sink, dates, rows, 0);
   if (job.end > job.start) {
+    const partEnd = job.partEnd === undefined ? undefined : new PartEnd(job.partEnd);
     const stream = createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: 1 << 20 });
+    let offset = job.start;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      scanner.feed(chunk);
-      if (scanner.bailed) {
+      // A part cut short ends at a line start: the buffer is read up to it, and no further.
+      const readTo = partEnd === undefined ? offset + chunk.length : partEnd.commit(offset + chunk.length);
+      if (readTo > offset) scanner.feed(readTo < offset + chunk.length ? chunk.subarray(0, readTo - offset) : chunk);
+      offset += chunk.length;
+      if (scanner.bailed || readTo < offset) {
         stream.destroy();
         break;
       }

@@ -16,13 +16,18 @@ export interface ScannedPart {
 const SCAN_YOUNG_GENERATION_MB = 4;
 
 /**
- * A worker thread that reads one part of an orders file, started before its part is known: its
- * start-up (a thread, an isolate, the modules, ~60 ms) overlaps the sniffing of the file's head.
+ * A worker thread that reads parts of an orders file, one at a time, started before its first
+ * part is known: its start-up (a thread, an isolate, the modules, ~60 ms) overlaps the sniffing of
+ * the file's head.
  */
 export class ScanThread {
   private readonly worker: Worker | undefined;
-  /** Settled by the worker's first word, its failure or its exit, whenever they come. */
-  private readonly outcome: Promise<ScannedPart | undefined>;
+  /** The worker failed or exited: it reads nothing more. */
+  private gone = false;
+  /** Settles the part being read, with the worker's next word, its failure or its exit. */
+  private settle: ((part: ScannedPart | undefined) => void) | undefined;
+  /** Told when the part has been read, before its ledger is exported. */
+  private scanned: (() => void) | undefined;
 
   constructor(factory: SinkFactory) {
     let worker: Worker | undefined;
@@ -35,26 +40,42 @@ export class ScanThread {
       worker = undefined;
     }
     this.worker = worker;
-    this.outcome = new Promise((resolve) => {
-      if (worker === undefined) return resolve(undefined);
-      worker.once('message', (message: ScannedPart | { error: unknown }) => resolve('error' in message ? undefined : message));
-      worker.once('error', () => resolve(undefined));
-      // A worker that dies without a word (out of memory) must not leave the read waiting forever.
-      worker.once('exit', () => resolve(undefined));
+    if (worker === undefined) return;
+    worker.on('message', (message: ScannedPart | { error: unknown } | { scanned: true }) => {
+      if ('scanned' in message) this.scanned?.();
+      else this.done('error' in message ? undefined : message);
     });
+    // A worker that dies without a word (out of memory) must not leave the read waiting forever.
+    const lost = (): void => {
+      this.gone = true;
+      this.done(undefined);
+    };
+    worker.once('error', lost);
+    worker.once('exit', lost);
   }
 
-  /** Read the part; undefined when the worker failed (the string route will tell why). */
-  async scan(job: RangeScanJob): Promise<ScannedPart | undefined> {
-    this.worker?.postMessage(job);
-    try {
-      return await this.outcome;
-    } finally {
-      this.stop();
-    }
+  /**
+   * Read a part; undefined when the worker failed (the string route will tell why). `onScanned`
+   * is called once its rows are read, before its ledger is exported.
+   */
+  scan(job: RangeScanJob, onScanned?: () => void): Promise<ScannedPart | undefined> {
+    const worker = this.worker;
+    if (worker === undefined || this.gone) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.settle = resolve;
+      this.scanned = onScanned;
+      worker.postMessage(job);
+    });
   }
 
   stop(): void {
     void this.worker?.terminate();
+  }
+
+  private done(part: ScannedPart | undefined): void {
+    const settle = this.settle;
+    this.settle = undefined;
+    this.scanned = undefined;
+    settle?.(part);
   }
 }

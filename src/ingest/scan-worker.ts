@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { MergeableOrderSink } from './order-sink.js';
 import { scanOrderRange, type RangeScanJob } from './scan-order-range.js';
 
-/** A worker thread's orders (ScanThread): its sink's module at start, then one part of the file, posted back whole. */
+/** A worker thread's orders (ScanThread): its sink's module at start, then parts of the file, each posted back whole before the next is sent. */
 interface WorkerInput {
   readonly sinkModule: string;
   readonly sinkExport: string;
@@ -13,7 +13,7 @@ interface WorkerInput {
 const { sinkModule, sinkExport } = workerData as WorkerInput;
 const module = (await import(sinkModule)) as Record<string, new () => MergeableOrderSink>;
 const Sink = module[sinkExport] as new () => MergeableOrderSink;
-parentPort?.once('message', (job: RangeScanJob) => {
+parentPort?.on('message', (job: RangeScanJob) => {
   void scanPart(job);
 });
 
@@ -21,6 +21,9 @@ async function scanPart(job: RangeScanJob): Promise<void> {
   const sink = new Sink();
   try {
     const result = await scanOrderRange(job, sink);
+    // Read: the thread handing out the parts may now choose this thread's next one, while the
+    // ledger is exported.
+    parentPort?.postMessage({ scanned: true });
     const state = result.bailed ? undefined : sink.exportState(collectGarbage);
     parentPort?.postMessage({ result, state }, transferables(state));
   } catch (error) {
