@@ -264,7 +264,7 @@ async function scanPart(job: RangeScanJob, factory: SinkFactory): Promise<Scanne
  * A part with fewer bytes than this left is not shared. The thread taking half of it first exports
  * the part it has read (~0.3 s at 10M rows), and the new part rebuilds its dictionaries of
  * customers and dates (~0.1 s): sharing R seconds of reading saves about R/2 - 0.25 s, so only
- * half a second or more (~40 MB at ~80 MB/s a thread) is worth it.
+ * half a second or more (~40 MB at ~80 MB/s a thread) is worth it, and 64 MB leaves a margin.
  */
 const SHARE_MIN_BYTES = 64 * 1024 * 1024;
 
@@ -302,6 +302,8 @@ async function scanSharingParts(
       const part = await thread.scan({ ...job, start: range[0], end: range[1], partEnd: partEnd.shared }, () => {
         reading.delete(partEnd);
         next = takeFarHalf(job.path, reading, shareMinBytes);
+        // Awaited below once the part is in; a failure before then is not an unhandled one.
+        next.catch(() => {});
       });
       reading.delete(partEnd);
       read.push({ start: range[0], part });
