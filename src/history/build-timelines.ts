@@ -3,6 +3,7 @@ import type { RejectLog } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
 import type { BookLedger } from './book-ledger.js';
+import { compareText } from './compare-text.js';
 import { copyDayColumns } from './day-columns.js';
 import { DayBuilder, type OrderDaySpan } from './day-builder.js';
 import type { ComplaintRecord, CustomerTimeline } from './customer-timeline.js';
@@ -45,7 +46,7 @@ function customersById(ledger: BookLedger): readonly number[] {
   const known = sortedCustomers.get(ledger);
   if (known !== undefined && known.count === ledger.customerCount) return known.customers;
   const customers = Array.from({ length: ledger.customerCount }, (_, customer) => customer);
-  customers.sort((a, b) => compareIds(ledger.customerIdOf(a), ledger.customerIdOf(b)));
+  customers.sort((a, b) => compareText(ledger.customerIdOf(a), ledger.customerIdOf(b)));
   sortedCustomers.set(ledger, { count: customers.length, customers });
   return customers;
 }
@@ -176,13 +177,8 @@ function buildComplaints(
   return records.sort(
     (a, b) =>
       a.openedDay - b.openedDay ||
-      compareIds(a.complaintId ?? '', b.complaintId ?? '') ||
+      compareText(a.complaintId ?? '', b.complaintId ?? '') ||
       (a.closedDay ?? -1) - (b.closedDay ?? -1) ||
-      compareIds(`${a.open}${a.category}${a.severity}`, `${b.open}${b.category}${b.severity}`),
+      compareText(`${a.open}${a.category}${a.severity}`, `${b.open}${b.category}${b.severity}`),
   );
-}
-
-/** Byte order, not locale order: the same ids sort the same on every machine. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import type { Day } from '../ingest/day.js';
 import { EMPTY, HAS_ORDER_ID, HAS_SALE_LINE, type BookLedger, type LedgerSegment } from './book-ledger.js';
 import type { DayColumns } from './customer-timeline.js';
 import type { RowCounts } from './build-timelines.js';
+import { compareText } from './compare-text.js';
 
 /** A customer's days up to the as-of date, with the name and rep they go by. */
 export interface CustomerDays {
@@ -348,9 +349,4 @@ function grown<T extends Int32Array | Float64Array>(column: T, length: number): 
   const next = new (column.constructor as new (length: number) => T)(length);
   next.set(column);
   return next;
-}
-
-/** Code-unit order, as `<` compares: the order the day's lines have always had. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

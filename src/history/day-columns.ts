@@ -1,4 +1,5 @@
 import type { DayActivity, DayColumns, LineRevenue } from './customer-timeline.js';
+import { compareText } from './compare-text.js';
 
 /** Days as columns (the inverse of dayActivities): each day's lines are put in name order. */
 export function dayColumnsOf(activities: readonly DayActivity[]): DayColumns {
@@ -52,9 +53,4 @@ export function copyDayColumns(days: DayColumns): DayColumns {
     lineRevenue: days.lineRevenue.slice(),
     productLines: days.productLines,
   };
-}
-
-/** Code-unit order, as `<` compares. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

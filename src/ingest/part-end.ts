@@ -12,18 +12,12 @@ export class PartEnd {
   private readonly lock: Int32Array;
   private readonly offsets: Float64Array;
 
-  constructor(sharedOrEnd: SharedArrayBuffer | { start: number; end: number }) {
-    if (sharedOrEnd instanceof SharedArrayBuffer) {
-      this.shared = sharedOrEnd;
-    } else {
-      this.shared = new SharedArrayBuffer(24);
-    }
+  /** A new part from `start` to `end`, or the other side's view of one (its `shared` memory). */
+  constructor(part: SharedArrayBuffer | { start: number; end: number }) {
+    this.shared = part instanceof SharedArrayBuffer ? part : new SharedArrayBuffer(24);
     this.lock = new Int32Array(this.shared, 0, 1);
     this.offsets = new Float64Array(this.shared, 8, 2);
-    if (!(sharedOrEnd instanceof SharedArrayBuffer)) {
-      this.offsets[0] = sharedOrEnd.start;
-      this.offsets[1] = sharedOrEnd.end;
-    }
+    if (!(part instanceof SharedArrayBuffer)) this.offsets.set([part.start, part.end]);
   }
 
   /**
@@ -43,7 +37,7 @@ export class PartEnd {
     return this.locked(() => this.offsets[1] as number);
   }
 
-  /** Bytes committed to but not yet past the end: what a cut could still take. */
+  /** Bytes from the committed position to the end, not yet committed to: what a cut could still take. */
   get remaining(): number {
     return this.locked(() => (this.offsets[1] as number) - (this.offsets[0] as number));
   }

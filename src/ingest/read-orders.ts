@@ -308,8 +308,7 @@ async function scanSharingParts(
       reading.delete(partEnd);
       read.push({ start: range[0], part });
       if (part === undefined || part.result.bailed) failed = true;
-      const following = await (next ?? takeFarHalf(job.path, reading, shareMinBytes));
-      range = failed ? undefined : following;
+      range = failed ? undefined : await (next ?? takeFarHalf(job.path, reading, shareMinBytes));
     }
   };
   try {

@@ -1,5 +1,5 @@
 import type { PreviousReport } from '../ingest/read-previous-report.js';
-import { compareIds } from '../history/build-timelines.js';
+import { compareText } from '../history/compare-text.js';
 import type { RiskLevel, ScoredCustomer } from './score-customer.js';
 
 export type ChangeMark = 'new-at-risk' | 'escalated' | 'unchanged' | 'recovered' | 'gone';
@@ -36,7 +36,7 @@ export function changesSince(customers: readonly ScoredCustomer[], previous: Pre
     const previousRiskLevel = before?.riskLevel ?? null;
     byCustomer.set(customer.customerId, { change: changeOf(customer, before, previousRiskLevel), previousRiskLevel });
   }
-  const missing = [...previous.customers.keys()].filter((id) => !byCustomer.has(id)).sort(compareIds);
+  const missing = [...previous.customers.keys()].filter((id) => !byCustomer.has(id)).sort(compareText);
   return { previousAsOf: previous.asOf, byCustomer, missing };
 }
 

@@ -1,4 +1,4 @@
-import { compareIds } from '../history/build-timelines.js';
+import { compareText } from '../history/compare-text.js';
 import type { ScoredCustomer } from './score-customer.js';
 
 export const SORT_KEYS = ['value', 'risk'] as const;
@@ -17,6 +17,6 @@ export function rankCustomers(customers: readonly ScoredCustomer[], sort: SortKe
     const byValue = b.valueAtRisk - a.valueAtRisk;
     const byRisk = b.riskScore - a.riskScore;
     const primary = sort === 'value' ? byValue || byRisk : byRisk || byValue;
-    return primary || compareIds(a.customerId, b.customerId);
+    return primary || compareText(a.customerId, b.customerId);
   });
 }

@@ -1,4 +1,4 @@
-import { compareIds } from '../history/build-timelines.js';
+import { compareText } from '../history/compare-text.js';
 import { round } from '../signals/signal.js';
 import type { ScoredCustomer } from './score-customer.js';
 
@@ -27,7 +27,7 @@ export function repTotals(customers: readonly ScoredCustomer[]): RepTotals[] {
   }
   return [...byRep.entries()]
     .map(([rep, totals]) => ({ rep, ...totals, valueAtRisk: round(totals.valueAtRisk) }))
-    .sort((a, b) => b.valueAtRisk - a.valueAtRisk || compareIds(a.rep ?? '', b.rep ?? ''));
+    .sort((a, b) => b.valueAtRisk - a.valueAtRisk || compareText(a.rep ?? '', b.rep ?? ''));
 }
 
 /** Customers of one rep, matched without regard to case or surrounding spaces. */

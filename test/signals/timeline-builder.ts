@@ -15,6 +15,7 @@
  * complaints opened after it are left out, and a complaint closed after it is still open.
  */
 import type { ComplaintRecord, CustomerTimeline, DayActivity, LineRevenue } from '../../src/history/customer-timeline.js';
+import { compareText } from '../../src/history/compare-text.js';
 import { dayColumnsOf } from '../../src/history/day-columns.js';
 import type { ComplaintCategory, ComplaintSeverity } from '../../src/ingest/complaint-vocabulary.js';
 import { type Day, parseIsoDay } from '../../src/ingest/day.js';
@@ -96,10 +97,6 @@ export function timeline(spec: TimelineSpec): CustomerTimeline {
     .sort((a, b) => a.openedDay - b.openedDay || compareText(a.complaintId ?? '', b.complaintId ?? ''));
 
   return { customerId: spec.customerId ?? 'C1', name: spec.name, rep: spec.rep, days: dayColumnsOf(days), complaints };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
