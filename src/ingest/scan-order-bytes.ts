@@ -53,6 +53,8 @@ export class OrderByteScanner {
   private carry: Buffer | undefined;
   /** The buffer being read, for decoding: element access on a Buffer is slower than on a plain Uint8Array view of it. */
   private text: Buffer = Buffer.alloc(0);
+  /** The buffer being read, for the interners' four-byte reads. */
+  private view: DataView = new DataView(new ArrayBuffer(0));
   private readonly customers = new ByteInterner();
   private readonly dateTokens = new ByteInterner();
   private readonly productLines = new ByteInterner();
@@ -94,11 +96,11 @@ export class OrderByteScanner {
       }
       const line = Buffer.concat([this.carry, chunk.subarray(0, newline)]);
       this.carry = undefined;
-      this.text = line;
+      this.read(line);
       this.line(asBytes(line), 0, line.length, true);
       position = newline + 1;
     }
-    this.text = chunk;
+    this.read(chunk);
     const bytes = asBytes(chunk);
     const words = this.wordsOf(chunk);
     if (words !== undefined) {
@@ -118,10 +120,15 @@ export class OrderByteScanner {
 
   end(): void {
     if (this.carry !== undefined && !this.bailed) {
-      this.text = this.carry;
+      this.read(this.carry);
       this.line(asBytes(this.carry), 0, this.carry.length, false);
     }
     this.carry = undefined;
+  }
+
+  private read(buffer: Buffer): void {
+    this.text = buffer;
+    this.view = new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
   }
 
   private line(bytes: Uint8Array, start: number, lineEnd: number, hasNewline: boolean): void {
@@ -282,7 +289,7 @@ export class OrderByteScanner {
     const start = this.starts[column] as number;
     const end = this.ends[column] as number;
     if (start === end) return NO_FIELD;
-    const known = interner.lookup(bytes, start, end);
+    const known = interner.lookup(this.view, start, end);
     if (known !== NOT_SEEN) return known;
     const text = this.text.toString('utf8', start, end);
     const value = text.trim() === text ? this.decide(kind, text, line) : SLOW;
