@@ -7,60 +7,60 @@ export const NOT_SEEN = -2147483648;
  * later row costs a hash and a byte compare instead of a string and a Map lookup.
  */
 export class ByteInterner {
-  private slots = new Int32Array(1 << 10);
-  private keyStart = new Int32Array(1 << 9);
-  private keyLength = new Int32Array(1 << 9);
-  private values = new Int32Array(1 << 9);
+  /**
+   * Open addressing, a record of RECORD values per slot: the key's length + 1 (0: an empty slot),
+   * its hash, where its bytes start in the arena, and its value. A probe reads one record and then
+   * the key's bytes, where separate columns for each took a cache miss apiece.
+   */
+  private table = new Int32Array(RECORD << 10);
   private arena = new Uint8Array(1 << 14);
   private arenaView = new DataView(this.arena.buffer);
   private arenaUsed = 0;
   private count = 0;
 
-  /** The key last found: sorted and grouped exports repeat a value on row after row. */
-  private lastKey = -1;
+  /** The record last found: sorted and grouped exports repeat a value on row after row. */
+  private lastRecord = -1;
 
   /** The value for bytes `start` to `end` of `bytes` (a view of the whole buffer), or NOT_SEEN. */
   lookup(bytes: DataView, start: number, end: number): number {
     const length = end - start;
-    const last = this.lastKey;
-    if (last >= 0 && this.keyLength[last] === length && this.sameBytes(last, bytes, start, length)) return this.values[last] as number;
-    const mask = this.slots.length - 1;
-    let slot = keyHash(bytes, start, end) & mask;
-    for (;;) {
-      const stored = this.slots[slot] as number;
+    const table = this.table;
+    const last = this.lastRecord;
+    if (last >= 0 && table[last] === length + 1 && this.sameBytes(table[last + 2] as number, bytes, start, length)) return table[last + 3] as number;
+    const hash = keyHash(bytes, start, end);
+    const mask = (table.length >> RECORD_SHIFT) - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const record = slot << RECORD_SHIFT;
+      const stored = table[record] as number;
       if (stored === 0) return NOT_SEEN;
-      const key = stored - 1;
-      if (this.keyLength[key] === length && this.sameBytes(key, bytes, start, length)) {
-        this.lastKey = key;
-        return this.values[key] as number;
+      if (stored === length + 1 && table[record + 1] === hash && this.sameBytes(table[record + 2] as number, bytes, start, length)) {
+        this.lastRecord = record;
+        return table[record + 3] as number;
       }
-      slot = (slot + 1) & mask;
     }
   }
 
   /** Remember a value for bytes that `lookup` has not seen. */
   insert(bytes: Uint8Array, start: number, end: number, value: number): void {
     const length = end - start;
-    if (this.count === this.values.length) this.growKeys();
     if (this.arenaUsed + length > this.arena.length) {
       const arena = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
       arena.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = arena;
       this.arenaView = new DataView(arena.buffer);
     }
-    const key = this.count++;
-    this.arena.set(bytes.subarray(start, end), this.arenaUsed);
-    this.keyStart[key] = this.arenaUsed;
-    this.keyLength[key] = length;
-    this.values[key] = value;
+    const offset = this.arenaUsed;
+    this.arena.set(bytes.subarray(start, end), offset);
     this.arenaUsed += length;
-    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(key);
+    this.count++;
+    // Kept at most half full, so a probe ends within a few records.
+    if (this.count * 2 > this.table.length >> RECORD_SHIFT) this.grow();
+    this.place(this.table, length + 1, keyHash(this.arenaView, offset, offset + length), offset, value);
+    this.lastRecord = -1;
   }
 
   /** Four bytes at a time (unaligned reads): most keys are 6 to 12 bytes. */
-  private sameBytes(key: number, bytes: DataView, start: number, length: number): boolean {
-    const offset = this.keyStart[key] as number;
+  private sameBytes(offset: number, bytes: DataView, start: number, length: number): boolean {
     const arena = this.arenaView;
     let i = 0;
     for (; i + 4 <= length; i += 4) if (arena.getUint32(offset + i, true) !== bytes.getUint32(start + i, true)) return false;
@@ -68,30 +68,32 @@ export class ByteInterner {
     return true;
   }
 
-  private place(key: number): void {
-    const mask = this.slots.length - 1;
-    const offset = this.keyStart[key] as number;
-    let slot = keyHash(this.arenaView, offset, offset + (this.keyLength[key] as number)) & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = key + 1;
+  private place(table: Int32Array, lengthPlusOne: number, hash: number, offset: number, value: number): void {
+    const mask = (table.length >> RECORD_SHIFT) - 1;
+    let slot = hash & mask;
+    while (table[slot << RECORD_SHIFT] !== 0) slot = (slot + 1) & mask;
+    const record = slot << RECORD_SHIFT;
+    table[record] = lengthPlusOne;
+    table[record + 1] = hash;
+    table[record + 2] = offset;
+    table[record + 3] = value;
   }
 
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    for (let key = 0; key < this.count; key++) this.place(key);
-  }
-
-  private growKeys(): void {
-    const grow = (old: Int32Array) => {
-      const next = new Int32Array(old.length * 2);
-      next.set(old);
-      return next;
-    };
-    this.keyStart = grow(this.keyStart);
-    this.keyLength = grow(this.keyLength);
-    this.values = grow(this.values);
+  /** Twice the slots, each record placed again by the hash it holds (no key is read). */
+  private grow(): void {
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    for (let record = 0; record < old.length; record += RECORD) {
+      const lengthPlusOne = old[record] as number;
+      if (lengthPlusOne !== 0) this.place(table, lengthPlusOne, old[record + 1] as number, old[record + 2] as number, old[record + 3] as number);
+    }
+    this.table = table;
   }
 }
+
+/** Values per record of the interner's table, and its log2. */
+const RECORD = 4;
+const RECORD_SHIFT = 2;
 
 /**
  * A key's slot hash, four bytes at a time: each word multiplied in, then the high bits folded into
@@ -103,7 +105,8 @@ function keyHash(bytes: DataView, start: number, end: number): number {
   for (; i + 4 <= end; i += 4) hash = Math.imul(hash ^ bytes.getUint32(i, true), 0x01000193);
   for (; i < end; i++) hash = Math.imul(hash ^ bytes.getUint8(i), 0x01000193);
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-  return hash ^ (hash >>> 13);
+  // Signed, as an Int32Array gives it back.
+  return (hash ^ (hash >>> 13)) | 0;
 }
 
 /** FNV-1a over bytes, 32 bits. */
