@@ -83,6 +83,38 @@ describe('BookLedger', () => {
     }
   });
 
+  it('rows in date order need no lookup of earlier days; a row back on an earlier day, late in the read, still finds its day', () => {
+    const ledger = new BookLedger();
+    const customers = Array.from({ length: 500 }, (_, n) => ledger.customerNumber(`C${n}`));
+    // Tokens numbered in date order, as a file sorted by date numbers them; each row its own order.
+    for (let token = 0; token < 30; token++) {
+      for (const customer of customers) {
+        ledger.addInternedLine(customer, token, 100, 2 * token, -1, -1, -1);
+        ledger.addInternedLine(customer, token, 100, 2 * token + 1, -1, -1, -1);
+      }
+    }
+    // Late corrections on day 3, then one more new day.
+    for (const customer of customers) ledger.addInternedLine(customer, 3, 1, 999, -1, -1, -1);
+    for (const customer of customers) ledger.addInternedLine(customer, 30, 100, 1000, -1, -1, -1);
+    const state = ledger.exportState();
+    for (const customer of customers) {
+      const from = state.customerStart[customer] as number;
+      const to = state.customerStart[customer + 1] as number;
+      expect(to - from).toBe(31);
+      const rowsByToken = new Map<number, number>();
+      const centsByToken = new Map<number, number>();
+      for (let entry = from; entry < to; entry++) {
+        rowsByToken.set(state.entryToken[entry] as number, state.entryRows[entry] as number);
+        centsByToken.set(state.entryToken[entry] as number, state.entryNetCents[entry] as number);
+      }
+      expect(rowsByToken.size).toBe(31);
+      expect(rowsByToken.get(3)).toBe(3);
+      expect(centsByToken.get(3)).toBe(201);
+      expect(rowsByToken.get(30)).toBe(1);
+      expect(rowsByToken.get(29)).toBe(2);
+    }
+  });
+
   it('exports the same state when asked to free what it gave up, and asks twice: after the hash, after the line chains', () => {
     const write = (ledger: BookLedger): void => {
       for (let row = 0; row < 5000; row++) {
