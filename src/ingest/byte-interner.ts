@@ -108,10 +108,3 @@ function keyHash(bytes: DataView, start: number, end: number): number {
   // Signed, as an Int32Array gives it back.
   return (hash ^ (hash >>> 13)) | 0;
 }
-
-/** FNV-1a over bytes, 32 bits. */
-export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
-  return hash >>> 0;
-}

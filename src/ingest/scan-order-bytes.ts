@@ -1,5 +1,5 @@
 import { endianness } from 'node:os';
-import { ByteInterner, hashBytes, NOT_SEEN } from './byte-interner.js';
+import { ByteInterner, NOT_SEEN } from './byte-interner.js';
 import { MAX_RECORD_BYTES, splitQuotedLine } from './csv-records.js';
 import type { DateColumn } from './date-column.js';
 import { hashOrderId, NO_ORDER_ID } from './order-id-hash.js';
@@ -53,6 +53,11 @@ export class OrderByteScanner {
   private carry: Buffer | undefined;
   /** The buffer being read, for decoding: element access on a Buffer is slower than on a plain Uint8Array view of it. */
   private text: Buffer = Buffer.alloc(0);
+  /** The last plain order id hashed: where its bytes are, and its hash. */
+  private lastOrderBuffer: Buffer | undefined;
+  private lastOrderStart = 0;
+  private lastOrderLength = -1;
+  private lastOrderHash = 0;
   /** The buffer being read, for the interners' four-byte reads. */
   private view: DataView = new DataView(new ArrayBuffer(0));
   private readonly customers = new ByteInterner();
@@ -341,19 +346,34 @@ export class OrderByteScanner {
     return negative && value !== 0 ? -value : value;
   }
 
+  /**
+   * The order id's hash, hashOrderId of its text (FNV-1a over the bytes of an ASCII id). An order's lines
+   * follow one another in most exports: the same bytes as the row before are its hash again.
+   */
   private orderHash(bytes: Uint8Array, column: number | undefined): number {
     if (column === undefined) return NO_ORDER_ID;
     const start = this.starts[column] as number;
     const end = this.ends[column] as number;
     if (start === end) return NO_ORDER_ID;
+    const length = end - start;
+    if (length === this.lastOrderLength && this.lastOrderBuffer === this.text && sameBytes(this.view, this.lastOrderStart, start, length)) return this.lastOrderHash;
     if ((bytes[start] as number) <= 32 || (bytes[end - 1] as number) <= 32) return SLOW;
+    let hash = 0x811c9dc5;
+    let allBytes = 0;
     for (let i = start; i < end; i++) {
-      if ((bytes[i] as number) >= 128) {
-        const text = this.text.toString('utf8', start, end);
-        return text.trim() === text ? hashOrderId(text) : SLOW;
-      }
+      const byte = bytes[i] as number;
+      allBytes |= byte;
+      hash = Math.imul(hash ^ byte, 0x01000193);
     }
-    return hashBytes(bytes, start, end);
+    if (allBytes >= 128) {
+      const text = this.text.toString('utf8', start, end);
+      return text.trim() === text ? hashOrderId(text) : SLOW;
+    }
+    this.lastOrderBuffer = this.text;
+    this.lastOrderStart = start;
+    this.lastOrderLength = length;
+    this.lastOrderHash = hash >>> 0;
+    return this.lastOrderHash;
   }
 
   /** Decode the line and judge it the string route's way. */
@@ -371,6 +391,14 @@ export class OrderByteScanner {
     if (fields.every((field) => field.trim() === '')) return;
     this.rows.consume(this.lineBase + this.lines, fields);
   }
+}
+
+/** Bytes `a` to `a + length` equal bytes `b` to `b + length` of the same buffer; four at a time. */
+function sameBytes(view: DataView, a: number, b: number, length: number): boolean {
+  let i = 0;
+  for (; i + 4 <= length; i += 4) if (view.getUint32(a + i, true) !== view.getUint32(b + i, true)) return false;
+  for (; i < length; i++) if (view.getUint8(a + i) !== view.getUint8(b + i)) return false;
+  return true;
 }
 
 /** The bytes from `at` to the end (fewer than four) as a little-endian word, zeros above them. */

@@ -4,6 +4,7 @@ import type { OrderLine } from '../../src/ingest/order-line.js';
 import { OrderRowReader } from '../../src/ingest/order-row-reader.js';
 import type { OrderSink } from '../../src/ingest/order-sink.js';
 import { RejectLog } from '../../src/ingest/reject-log.js';
+import { hashOrderId } from '../../src/ingest/order-id-hash.js';
 import { OrderByteScanner } from '../../src/ingest/scan-order-bytes.js';
 import { prng } from '../support/malformed-corpus.js';
 
@@ -96,5 +97,15 @@ describe('OrderByteScanner: the split four bytes at a time', () => {
     const unaligned = Buffer.alloc(text.length + 1).subarray(1);
     text.copy(unaligned);
     expect(scan(chunks, ',')).toEqual(scan(unaligned, ','));
+  });
+
+  it('hashes each row\'s order id as hashOrderId, whether or not it repeats the row before (in one buffer or across chunks)', () => {
+    const ids = ['SO-1001', 'SO-1001', 'SO-1001', 'SO-1002', 'SO-1002', 'SO-1001', 'SO-100', 'SO-10011', 'SO-10012', 'SO-10012', 'ÖRD-7', 'ÖRD-7', 'SO-1002', 'A', 'A', 'B'];
+    const text = Buffer.from(ids.map((id, row) => `${id},C${row % 3},2025-01-0${1 + (row % 9)},${row}.50,Paper,P1,1,Dana`).join('\n') + '\n');
+    const hashes = (events: unknown[]) => events.filter((event) => (event as unknown[])[0] === 'interned').map((event) => (event as unknown[])[4]);
+    const expected = ids.map((id) => hashOrderId(id));
+    expect(hashes(scan(text, ','))).toEqual(expected);
+    const chunks = [text.subarray(0, 37), text.subarray(37, 150), text.subarray(150)].map((part) => Buffer.from(part));
+    expect(hashes(scan(chunks, ','))).toEqual(expected);
   });
 });
