@@ -210,12 +210,12 @@ function csvErrorToUserError(error: unknown, file: string): UserError {
   return new UserError('read_failed', `cannot read the file (${message})`, { file });
 }
 
+/** NUL, the replacement character, and control characters other than tab and line ends. */
+const BINARY_CHARACTER = /[\0-\x08\x0b\x0c\x0e-\x1f\ufffd]/g;
+
 function rejectBinary(file: string, headText: string): void {
-  let control = 0;
-  for (let i = 0; i < headText.length; i++) {
-    const code = headText.charCodeAt(i);
-    if (code === 0 || code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13)) control++;
-  }
+  // A regular expression: a loop over the head's characters (a megabyte) took ~18 ms of every run.
+  const control = headText.match(BINARY_CHARACTER)?.length ?? 0;
   if (control > Math.max(2, headText.length * 0.01)) {
     throw new UserError('binary_input', 'this is not a text CSV export (binary content)', {
       file,

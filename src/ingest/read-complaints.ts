@@ -67,6 +67,14 @@ export async function readComplaints(
   let rowsRead = 0;
   const text = (fields: readonly string[], index: number | undefined): string =>
     index === undefined ? '' : (fields[index] ?? '').trim();
+  // A category column holds a few texts over and over: each is read once.
+  const categoryOf = new Map<string, ComplaintCategory | undefined>();
+  const category = (raw: string): ComplaintCategory | undefined => {
+    if (categoryOf.has(raw)) return categoryOf.get(raw);
+    const read = readComplaintCategory(raw);
+    categoryOf.set(raw, read);
+    return read;
+  };
 
   for await (const batch of table.rows) for (const { line, fields } of batch) {
     rowsRead++;
@@ -99,7 +107,7 @@ export async function readComplaints(
       openedToken,
       closedToken,
       status: readComplaintStatus(text(fields, col.status)),
-      category: readComplaintCategory(text(fields, col.category)),
+      category: category(text(fields, col.category)),
       severity: readComplaintSeverity(text(fields, col.severity)),
     });
   }
