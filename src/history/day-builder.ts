@@ -151,25 +151,34 @@ export class DayBuilder {
    * pass over the book before the timelines are built.
    */
   orderDaySpan(customer: number, asOf: Day): OrderDaySpan | undefined {
-    const found = this.gather(customer, asOf, { rowsUsed: 0, rowsAfterAsOf: 0 });
-    const { segmentOf, entryOf, dayOf } = this;
+    // The days with a sale line straight from the ledger: no rows counted, no entries kept (gather
+    // does both for the days themselves), as this pass runs over the whole book before the walk.
     let saleEntries = 0;
     let sorted = true;
-    for (let item = 0; item < found.entries; item++) {
-      const segment = this.segments[segmentOf[item] as number] as LedgerSegment;
-      if (((segment.state.entryFlags[entryOf[item] as number] as number) & HAS_SALE_LINE) === 0) continue;
-      const day = dayOf[item] as number;
-      if (saleEntries > 0 && day < (dayOf[saleEntries - 1] as number)) sorted = false;
-      // Compacted in place: an entry is written at or before where it was read.
-      dayOf[saleEntries++] = day;
+    for (const segment of this.segments) {
+      const local = (segment.localOf as Int32Array)[customer] as number;
+      if (local === EMPTY) continue;
+      const { state, tokenOf } = segment;
+      const { entryFlags, entryToken } = state;
+      const end = state.customerStart[local + 1] as number;
+      for (let entry = state.customerStart[local] as number; entry < end; entry++) {
+        if (((entryFlags[entry] as number) & HAS_SALE_LINE) === 0) continue;
+        const ownToken = entryToken[entry] as number;
+        const day = this.orderDay[tokenOf === undefined ? ownToken : (tokenOf[ownToken] as number)] as Day;
+        if (day > asOf) continue;
+        if (saleEntries === this.dayOf.length) this.growScratch();
+        if (saleEntries > 0 && day < (this.dayOf[saleEntries - 1] as number)) sorted = false;
+        this.dayOf[saleEntries++] = day;
+      }
     }
     if (saleEntries === 0) return undefined;
     // Most exports come in date order, and their entries with them.
-    const days = sorted ? dayOf.subarray(0, saleEntries) : dayOf.subarray(0, saleEntries).sort();
+    const days = sorted ? this.dayOf.subarray(0, saleEntries) : this.dayOf.subarray(0, saleEntries).sort();
     let orderDays = 1;
     for (let item = 1; item < saleEntries; item++) if (days[item] !== days[item - 1]) orderDays++;
     return { first: days[0] as Day, last: days[saleEntries - 1] as Day, orderDays };
   }
+
 
   /** Every entry of the customer into the scratch columns; returns how many are on or before `asOf`. */
   private gather(customer: number, asOf: Day, counts: RowCounts): { entries: number; countsOrderIds: boolean } {
