@@ -319,11 +319,12 @@ export class BookLedger implements OrderSink {
     }
     const n = this.entries;
     // The hash of (customer, date) only serves writing: gone before anything is copied.
+    const hadSlots = this.slots.length > 0;
     this.slots = new Int32Array(0);
     // A given-up column's memory goes back only when its array is collected: at once, in a scan
     // thread (freeGivenUp), or both parts' old and new columns were held at once (10M rows: peak
-    // RSS 264-302 -> 237-251 MiB).
-    freeGivenUp();
+    // RSS 264-302 -> 237-251 MiB). Rows in date order never built the hash: nothing to collect yet.
+    if (hadSlots) freeGivenUp();
     // Lines first, while the entries' line chains still exist: each entry's lines, newest first,
     // go to its run in the new order. The chains' column becomes the map to the new places.
     const lineStart = new Int32Array(n + 1);
