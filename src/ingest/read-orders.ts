@@ -25,6 +25,12 @@ export interface ReadOrdersOptions extends CsvDialectOptions {
   readonly threads?: number | undefined;
   /** A thread done with its part takes half of another's rest when at least this many bytes are left (default SHARE_MIN_BYTES). */
   readonly shareMinBytes?: number | undefined;
+  /**
+   * Called when the first part of the rows read in other threads is in: a core is free from then
+   * on, and this thread idle until the other parts are in, for other work (another file, say).
+   * Not called when the rows are read in this thread.
+   */
+  readonly onFirstPartIn?: (() => void) | undefined;
 }
 
 /** What ingest learned about an orders export, besides its lines. */
@@ -233,7 +239,7 @@ async function readOrdersByBytesWith(
   const threads = threadCount(options, size - layout.dataStart);
   const parts =
     threads > 1
-      ? await scanSharingParts(job, layout.dataStart, size, threads, early, target.factory, options.shareMinBytes ?? SHARE_MIN_BYTES)
+      ? await scanSharingParts(job, layout.dataStart, size, threads, early, target.factory, options.shareMinBytes ?? SHARE_MIN_BYTES, options.onFirstPartIn)
       : [await scanPart({ ...job, start: layout.dataStart, end: size }, target.factory)];
   if (parts.some((part) => part === undefined || part.result.bailed)) return undefined;
 
@@ -286,6 +292,7 @@ async function scanSharingParts(
   early: readonly ScanThread[],
   factory: SinkFactory,
   shareMinBytes: number,
+  onFirstPartIn: (() => void) | undefined,
 ): Promise<Array<ScannedPart | undefined>> {
   const ranges = await splitAtLines(job.path, start, size, threads);
   const pool = ranges.map((_, index) => early[index] ?? new ScanThread(factory));
@@ -307,6 +314,7 @@ async function scanSharingParts(
       });
       reading.delete(partEnd);
       read.push({ start: range[0], part });
+      if (read.length === 1) onFirstPartIn?.();
       if (part === undefined || part.result.bailed) failed = true;
       range = failed ? undefined : await (next ?? takeFarHalf(job.path, reading, shareMinBytes));
     }

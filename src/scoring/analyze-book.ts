@@ -6,7 +6,7 @@ import type { Day } from '../ingest/day.js';
 import { DELIMITER_LABELS } from '../ingest/delimiter.js';
 import type { InputSource } from '../ingest/input-source.js';
 import type { ReadInput } from '../ingest/read-input.js';
-import { readComplaints, type ComplaintsInput, type ReadComplaintsOptions } from '../ingest/read-complaints.js';
+import { readComplaints, type ComplaintLine, type ComplaintsInput, type ReadComplaintsOptions } from '../ingest/read-complaints.js';
 import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../ingest/read-orders.js';
 import type { RejectReason, RowReject } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
@@ -69,16 +69,28 @@ export interface ReadBook {
 /** Ingest and history: stream both exports into one ledger and settle the date layouts. */
 export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
   const ledger = new BookLedger();
-  const orders = await readOrders(request.orders, request.orderOptions, {
-    sink: ledger,
-    factory: { create: () => new BookLedger(), module: new URL('../history/book-ledger.js', import.meta.url).href, exportName: 'BookLedger' },
-  });
-  // After the orders, not while their parts are read: parsing them then grew this thread's young
-  // generation while both parts' ledgers were at their largest (+20 MB of peak RSS at 10M rows).
-  const complaints =
-    request.complaints === undefined
-      ? undefined
-      : await readComplaints(request.complaints, request.complaintOptions, (complaint) => ledger.addComplaint(complaint));
+  // The complaints are read once a first part of the orders is in, while the other threads finish
+  // theirs (a core is free and this thread idle), or else after the orders: either way they join
+  // the ledger after the orders, in file order. Read while the threads started, they slowed them.
+  const complaintLines: ComplaintLine[] = [];
+  let complaintsRead: Promise<ComplaintsInput> | undefined;
+  const readComplaintsNow = (): void => {
+    if (request.complaints === undefined || complaintsRead !== undefined) return;
+    complaintsRead = readComplaints(request.complaints, request.complaintOptions, (complaint) => complaintLines.push(complaint));
+    // Awaited once the orders are in; a failure before then is not an unhandled one.
+    complaintsRead.catch(() => {});
+  };
+  const orders = await readOrders(
+    request.orders,
+    { ...request.orderOptions, onFirstPartIn: readComplaintsNow },
+    {
+      sink: ledger,
+      factory: { create: () => new BookLedger(), module: new URL('../history/book-ledger.js', import.meta.url).href, exportName: 'BookLedger' },
+    },
+  );
+  readComplaintsNow();
+  const complaints = await complaintsRead;
+  for (const complaint of complaintLines) ledger.addComplaint(complaint);
   if (complaints !== undefined) ledger.reconcileComplaintCustomers();
   const orderDates = orders.dates.resolve();
   const openedDates = complaints?.openedDates.resolve(orderDates.format);

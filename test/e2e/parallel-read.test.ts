@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_COMPLAINTS, DEMO_ORDERS, ROOT, runChurn } from '../support/run-churn.js';
 
@@ -102,6 +103,27 @@ describe('parallel byte route vs csv-parse', () => {
     }
     // Whether a part is cut depends on the threads' timing: it was in each of ten such reads (2 and 3 threads).
     expect(shared).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('tells its caller once when the first part read in threads is in, and never when the rows are read in one thread', async () => {
+    const { readOrders } = (await import(join(ROOT, 'dist', 'ingest', 'read-orders.js'))) as typeof import('../../src/ingest/read-orders.js');
+    const { fileSource } = (await import(join(ROOT, 'dist', 'ingest', 'input-source.js'))) as typeof import('../../src/ingest/input-source.js');
+    const { OrderTally } = (await import(join(ROOT, 'dist', 'ingest', 'order-tally.js'))) as typeof import('../../src/ingest/order-tally.js');
+    const lines = ['customer_id,order_date,amount'];
+    for (let i = 0; i < 20_000; i++) lines.push(`C${i % 31},2025-0${1 + (i % 9)}-1${i % 10},${i % 700}.25`);
+    const path = join(dir, 'first-part.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const calls = async (threads: number) => {
+      let count = 0;
+      const sink = new OrderTally();
+      const target = { sink, factory: { create: () => new OrderTally(), module: pathToFileURL(join(ROOT, 'dist', 'ingest', 'order-tally.js')).href, exportName: 'OrderTally' } };
+      const read = await readOrders(await fileSource(path), { threads, onFirstPartIn: () => count++ }, target);
+      expect(read.rowsRead).toBe(20_000);
+      return count;
+    };
+    expect(await calls(2)).toBe(1);
+    expect(await calls(3)).toBe(1);
+    expect(await calls(1)).toBe(0);
   }, 120_000);
 
   it('a 1M-line bench export (bench/generate-orders.mjs): the default route gives the same JSON', () => {
