@@ -40,6 +40,8 @@ export interface LedgerState {
   readonly entryOrders: ColumnArray;
   /** Other order hashes of days with more than one order: [entry, count, hash, ...] repeated. */
   readonly extraOrders: Int32Array;
+  /** The date tokens with a sale line (entry flag HAS_SALE_LINE), each once, ascending. */
+  readonly saleTokens: Int32Array;
 }
 
 /** A LedgerState joined to this book: its numbers mapped to the book's. */
@@ -50,7 +52,8 @@ export interface LedgerSegment {
   readonly productLineOf: Int32Array;
   readonly labelOf: Int32Array;
   readonly tokenOf: ArrayLike<number> | undefined;
-  readonly extraOrders: Map<number, number[]>;
+  /** state.extraOrders by entry, built when first read (extraOrdersOf). */
+  extraOrders?: Map<number, number[]>;
   /** Book customer -> segment customer (-1: none); built when reading starts. */
   localOf?: Int32Array;
 }
@@ -246,27 +249,12 @@ export class BookLedger implements OrderSink {
 
   /** Date tokens of the days with a sale line, each once. */
   saleTokens(): number[] {
-    // A flag per token rather than a Set: millions of entries share a few thousand date texts.
-    let hasSale = new Uint8Array(1024);
+    // Each state lists its own (exportState), so this joins a few thousand tokens, not millions of entries.
+    const tokens = new Set<number>();
     for (const segment of this.readable()) {
-      const { entryFlags, entryToken } = segment.state;
-      for (let entry = 0; entry < entryFlags.length; entry++) {
-        if (((entryFlags[entry] as number) & HAS_SALE_LINE) === 0) continue;
-        const ownToken = entryToken[entry] as number;
-        const token = segment.tokenOf === undefined ? ownToken : (segment.tokenOf[ownToken] as number);
-        if (token >= hasSale.length) {
-          const grown = new Uint8Array(Math.max(token + 1, hasSale.length * 2));
-          grown.set(hasSale);
-          hasSale = grown;
-        }
-        hasSale[token] = 1;
-      }
+      for (const ownToken of segment.state.saleTokens) tokens.add(segment.tokenOf === undefined ? ownToken : (segment.tokenOf[ownToken] as number));
     }
-    const tokens: number[] = [];
-    hasSale.forEach((flag, token) => {
-      if (flag === 1) tokens.push(token);
-    });
-    return tokens;
+    return [...tokens].sort((a, b) => a - b);
   }
 
   /**
@@ -359,7 +347,20 @@ export class BookLedger implements OrderSink {
     const entryNetCents = this.entryNetCents.moveTo(placed, n);
     const orders = new WideningColumn(UINT8);
     orders.reserve(n);
-    for (let at = 0; at < n; at++) if (((entryFlags[at] as number) & HAS_ORDER_ID) !== 0) orders.set(at, 1);
+    // A flag per token rather than a Set: millions of entries share a few thousand date texts.
+    let hasSale: Uint8Array = new Uint8Array(1024);
+    for (let at = 0; at < n; at++) {
+      const flags = entryFlags[at] as number;
+      if ((flags & HAS_ORDER_ID) !== 0) orders.set(at, 1);
+      if ((flags & HAS_SALE_LINE) === 0) continue;
+      const token = entryToken[at] as number;
+      if (token >= hasSale.length) hasSale = grownFlags(hasSale, token);
+      hasSale[token] = 1;
+    }
+    const saleTokens: number[] = [];
+    hasSale.forEach((flag, token) => {
+      if (flag === 1) saleTokens.push(token);
+    });
     const extra: number[] = [];
     for (const [entry, hashes] of this.extraOrders) {
       const at = placed[entry] as number;
@@ -387,6 +388,7 @@ export class BookLedger implements OrderSink {
       lineProduct,
       lineCents,
       extraOrders: Int32Array.from(extra),
+      saleTokens: Int32Array.from(saleTokens),
     };
   }
 
@@ -400,12 +402,6 @@ export class BookLedger implements OrderSink {
   }
 
   private segmentOf(state: LedgerState, tokenOf: ArrayLike<number> | undefined): LedgerSegment {
-    const extraOrders = new Map<number, number[]>();
-    for (let i = 0; i < state.extraOrders.length; ) {
-      const size = state.extraOrders[i + 1] as number;
-      extraOrders.set(state.extraOrders[i] as number, Array.from(state.extraOrders.subarray(i + 2, i + 2 + size)));
-      i += 2 + size;
-    }
     const customerOf = Int32Array.from(state.customerIds, (id) => this.customerNumber(id));
     customerOf.forEach((customer, local) => {
       if ((state.customerStart[local + 1] as number) > (state.customerStart[local] as number)) this.customerHasDays.set(customer, 1);
@@ -416,7 +412,6 @@ export class BookLedger implements OrderSink {
       productLineOf: Int32Array.from(state.productLines, (name) => this.productLineNumber(name)),
       labelOf: Int32Array.from(state.labels, (label) => this.labelNumber(label)),
       tokenOf,
-      extraOrders,
     };
   }
 
@@ -548,6 +543,31 @@ export class BookLedger implements OrderSink {
     if (current === 0 || current === next) return next;
     return (this.labels[next - 1] as string) < (this.labels[current - 1] as string) ? next : current;
   }
+}
+
+/**
+ * The other order hashes of an entry's day (LedgerState.extraOrders). The segment's index of them
+ * is built on first use: only a day read from two parts, or written two ways, asks (joining tens
+ * of thousands of them up front cost ~20 ms at 10M rows on the way to the walk).
+ */
+export function extraOrdersOf(segment: LedgerSegment, entry: number): readonly number[] {
+  if (segment.extraOrders === undefined) {
+    const { extraOrders } = segment.state;
+    const index = new Map<number, number[]>();
+    for (let i = 0; i < extraOrders.length; ) {
+      const size = extraOrders[i + 1] as number;
+      index.set(extraOrders[i] as number, Array.from(extraOrders.subarray(i + 2, i + 2 + size)));
+      i += 2 + size;
+    }
+    segment.extraOrders = index;
+  }
+  return segment.extraOrders.get(entry) ?? [];
+}
+
+function grownFlags(flags: Uint8Array, token: number): Uint8Array {
+  const grown = new Uint8Array(Math.max(token + 1, flags.length * 2));
+  grown.set(flags);
+  return grown;
 }
 
 /** Hash bits kept in a slot beside its entry, while the entries fit the bits below them. */

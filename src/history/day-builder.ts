@@ -1,5 +1,5 @@
 import type { Day } from '../ingest/day.js';
-import { EMPTY, HAS_ORDER_ID, HAS_SALE_LINE, type BookLedger, type LedgerSegment } from './book-ledger.js';
+import { EMPTY, extraOrdersOf, HAS_ORDER_ID, HAS_SALE_LINE, type BookLedger, type LedgerSegment } from './book-ledger.js';
 import type { DayColumns } from './customer-timeline.js';
 import type { RowCounts } from './build-timelines.js';
 import { compareText } from './compare-text.js';
@@ -249,7 +249,7 @@ export class DayBuilder {
       if ((flags & HAS_SALE_LINE) !== 0) hasSaleLine = true;
       if ((flags & HAS_ORDER_ID) === 0) continue;
       hashes.add(segment.state.entryOrderHash[entry] as number);
-      for (const hash of segment.extraOrders.get(entry) ?? []) hashes.add(hash);
+      for (const hash of extraOrdersOf(segment, entry)) hashes.add(hash);
     }
     return hasSaleLine ? Math.max(1, hashes.size) : 0;
   }
