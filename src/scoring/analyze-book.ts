@@ -11,7 +11,7 @@ import { readOrders, type OrdersInput, type ReadOrdersOptions } from '../ingest/
 import type { RejectReason, RowReject } from '../ingest/reject-log.js';
 import { UserError } from '../ingest/user-error.js';
 import type { BgNbdParams } from './bg-nbd/index.js';
-import { startBackgroundFit } from './background-fit.js';
+import { startBackgroundFit, startFitThread, type WaitingFit } from './background-fit.js';
 import { fitModelInputs, modelInputOf, type ModelInput } from './customer-model.js';
 import { rankCustomers, type SortKey } from './rank-customers.js';
 import { assessCustomer, scoreAssessment, type CustomerAssessment, type ScoredCustomer } from './score-customer.js';
@@ -64,6 +64,8 @@ export interface ReadBook {
   readonly complaintDateFormat: DateFormat;
   /** The latest day with a sale, undefined when no row was usable. */
   readonly latestOrderDay: Day | undefined;
+  /** A fit's thread started while the orders were read, for the first analysis to take (once). */
+  readonly fitThread: { take(): WaitingFit | undefined };
 }
 
 /** Ingest and history: stream both exports into one ledger and settle the date layouts. */
@@ -74,6 +76,12 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
   // the ledger after the orders, in file order. Read while the threads started, they slowed them.
   const complaintLines: ComplaintLine[] = [];
   let complaintsRead: Promise<ComplaintsInput> | undefined;
+  let fitThread: WaitingFit | undefined;
+  const onFirstPartIn = (): void => {
+    // A book read in threads is big enough for the fit's own thread: it boots now, on the free core.
+    fitThread = startFitThread();
+    readComplaintsNow();
+  };
   const readComplaintsNow = (): void => {
     if (request.complaints === undefined || complaintsRead !== undefined) return;
     complaintsRead = readComplaints(request.complaints, request.complaintOptions, (complaint) => complaintLines.push(complaint));
@@ -82,7 +90,7 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
   };
   const orders = await readOrders(
     request.orders,
-    { ...request.orderOptions, onFirstPartIn: readComplaintsNow },
+    { ...request.orderOptions, onFirstPartIn },
     {
       sink: ledger,
       factory: { create: () => new BookLedger(), module: new URL('../history/book-ledger.js', import.meta.url).href, exportName: 'BookLedger' },
@@ -107,6 +115,13 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
     orderDateFormat: orderDates.format,
     complaintDateFormat: openedDates?.format ?? orderDates.format,
     latestOrderDay: latestOrderDay(ledger, orderDates.dayOfToken),
+    fitThread: {
+      take() {
+        const thread = fitThread;
+        fitThread = undefined;
+        return thread;
+      },
+    },
   };
 }
 
@@ -127,7 +142,7 @@ export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scorin
           hint: `Run churn check ${orders.file} to see what was understood`,
         });
   }
-  const prefitted = startBackgroundFit(book.ledger, book.dates, asOf);
+  const prefitted = startBackgroundFit(book.ledger, book.dates, asOf, book.fitThread.take());
   // One timeline at a time: assessed, its model inputs taken, and dropped.
   const assessments: CustomerAssessment[] = [];
   const modelInputs: ModelInput[] = [];

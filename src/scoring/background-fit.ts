@@ -6,7 +6,7 @@ import type { BookLedger } from '../history/book-ledger.js';
 import type { Day } from '../ingest/day.js';
 import type { BgNbdFit, CustomerSummary } from './bg-nbd/index.js';
 import { bgNbdSummaryOfSpan, canFitBook, FIT_FAILED, type PrefittedModel } from './customer-model.js';
-import { FIT_DONE, FIT_RUNNING, FIT_STARTING, FIT_THREW, fitChannel, type FitWorkerInput } from './fit-channel.js';
+import { FIT_DONE, FIT_RUNNING, FIT_STARTING, FIT_THREW, fitChannel, type FitChannel, type FitWorkerInput } from './fit-channel.js';
 
 /**
  * Below this many customers to fit, the fit takes less time than a thread takes to start: it is
@@ -28,29 +28,20 @@ const WORKER_URL = new URL('./fit-worker.js', import.meta.url);
  * run untranspiled, as under the test runner). The fit is handed over only for exactly the
  * summaries the walk finds (PrefittedModel), so the answers never depend on the thread.
  */
-export function startBackgroundFit(ledger: BookLedger, dates: ResolvedDates, asOf: Day): PrefittedModel | undefined {
-  if (ledger.customerCount < BACKGROUND_FIT_MIN_CUSTOMERS || !existsSync(fileURLToPath(WORKER_URL))) return undefined;
-  const bookSummaries: CustomerSummary[] = [];
-  forEachOrderDaySpan(ledger, dates, asOf, (span) => bookSummaries.push(bgNbdSummaryOfSpan(span, asOf)));
-  if (!canFitBook(bookSummaries)) return undefined;
-  // The same selection as fitModelInputs makes.
-  const summaries = bookSummaries.filter((summary) => summary.T > 0);
-  if (summaries.length < BACKGROUND_FIT_MIN_CUSTOMERS) return undefined;
-  const columns = new Float64Array(summaries.length * 3);
-  summaries.forEach((summary, index) => {
-    columns[index * 3] = summary.x;
-    columns[index * 3 + 1] = summary.tx;
-    columns[index * 3 + 2] = summary.T;
-  });
-  const channel = fitChannel();
-  let worker: Worker;
-  try {
-    worker = new Worker(WORKER_URL, { workerData: { summaries: columns, shared: channel.shared } satisfies FitWorkerInput });
-  } catch {
+export function startBackgroundFit(ledger: BookLedger, dates: ResolvedDates, asOf: Day, waiting?: WaitingFit): PrefittedModel | undefined {
+  const columns = fitColumns(ledger, dates, asOf);
+  if (columns === undefined) {
+    void waiting?.worker.terminate();
     return undefined;
   }
-  worker.unref();
-  worker.on('error', () => {});
+  let started = waiting;
+  if (started === undefined) {
+    started = startFitThread({ summaries: columns });
+    if (started === undefined) return undefined;
+  } else {
+    started.worker.postMessage(columns);
+  }
+  const { worker, channel } = started;
   return {
     fitOf(fitSummaries) {
       try {
@@ -67,6 +58,48 @@ export function startBackgroundFit(ledger: BookLedger, dates: ResolvedDates, asO
       }
     },
   };
+}
+
+/** A fit's thread, started ahead of the summaries it is to fit (startFitThread) or with them. */
+export interface WaitingFit {
+  readonly worker: Worker;
+  readonly channel: FitChannel;
+}
+
+/**
+ * Start a fit's thread before its summaries are known, so that it boots while a core is free (the
+ * last part of the orders being read): the thread then waits for startBackgroundFit to post them.
+ * Undefined where no thread can be started; a thread never given summaries is ended there too.
+ */
+export function startFitThread(input: { summaries?: Float64Array } = {}): WaitingFit | undefined {
+  if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
+  const channel = fitChannel();
+  try {
+    const worker = new Worker(WORKER_URL, { workerData: { ...input, shared: channel.shared } satisfies FitWorkerInput });
+    worker.unref();
+    worker.on('error', () => {});
+    return { worker, channel };
+  } catch {
+    return undefined;
+  }
+}
+
+/** (x, tx, T) of each customer to fit, as columns; undefined when the book is too small to gain from a thread, or cannot support a fit. */
+function fitColumns(ledger: BookLedger, dates: ResolvedDates, asOf: Day): Float64Array | undefined {
+  if (ledger.customerCount < BACKGROUND_FIT_MIN_CUSTOMERS || !existsSync(fileURLToPath(WORKER_URL))) return undefined;
+  const bookSummaries: CustomerSummary[] = [];
+  forEachOrderDaySpan(ledger, dates, asOf, (span) => bookSummaries.push(bgNbdSummaryOfSpan(span, asOf)));
+  if (!canFitBook(bookSummaries)) return undefined;
+  // The same selection as fitModelInputs makes.
+  const summaries = bookSummaries.filter((summary) => summary.T > 0);
+  if (summaries.length < BACKGROUND_FIT_MIN_CUSTOMERS) return undefined;
+  const columns = new Float64Array(summaries.length * 3);
+  summaries.forEach((summary, index) => {
+    columns[index * 3] = summary.x;
+    columns[index * 3 + 1] = summary.tx;
+    columns[index * 3 + 2] = summary.T;
+  });
+  return columns;
 }
 
 function sameSummaries(columns: Float64Array, summaries: readonly CustomerSummary[]): boolean {

@@ -5,9 +5,12 @@ export const FIT_DONE = 2;
 /** fitBgNbd threw: the book has no model (the same as when it throws in the walk's thread). */
 export const FIT_THREW = 3;
 
-/** What the fit's thread gets: (x, tx, T) of each customer to fit, in order, and the shared memory. */
+/**
+ * What the fit's thread gets: the shared memory, and (x, tx, T) of each customer to fit, in order:
+ * here, or posted to it later as its one message (a thread started ahead, startFitThread).
+ */
 export interface FitWorkerInput {
-  readonly summaries: Float64Array;
+  readonly summaries?: Float64Array | undefined;
   readonly shared: SharedArrayBuffer;
 }
 

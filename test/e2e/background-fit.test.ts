@@ -61,6 +61,36 @@ describe('the fit in its own thread', () => {
     expect(report.customers.filter((customer: { pAlive?: number }) => customer.pAlive !== undefined).length).toBeGreaterThan(4000);
   }, 120_000);
 
+  it('the same book read in two threads: a fit thread started while the rows are read, then given its summaries, gives the same JSON', async () => {
+    const orders = join(dir, 'buyers-threads.csv');
+    writeFileSync(orders, buyersBook(6000));
+    await expectSameAsInProcess(['report', orders, '--as-of', '2026-09-30', '--format', 'json', '--all', '--threads', '2']);
+  }, 120_000);
+
+  it('a fit thread started ahead (the book read in threads) fits the summaries posted to it: the fit made in one thread', async () => {
+    // The built modules: only they can start threads.
+    const dist = (path: string) => import(join(ROOT, 'dist', ...path.split('/')));
+    const { readBook } = (await dist('scoring/analyze-book.js')) as typeof import('../../src/scoring/analyze-book.js');
+    const { startBackgroundFit } = (await dist('scoring/background-fit.js')) as typeof import('../../src/scoring/background-fit.js');
+    const { bgNbdSummaryOfSpan } = (await dist('scoring/customer-model.js')) as typeof import('../../src/scoring/customer-model.js');
+    const { forEachOrderDaySpan } = (await dist('history/build-timelines.js')) as typeof import('../../src/history/build-timelines.js');
+    const { fitBgNbd } = (await dist('scoring/bg-nbd/index.js')) as typeof import('../../src/scoring/bg-nbd/index.js');
+    const { fileSource } = (await dist('ingest/input-source.js')) as typeof import('../../src/ingest/input-source.js');
+    const orders = join(dir, 'buyers-ahead.csv');
+    writeFileSync(orders, buyersBook(6000));
+    const book = await readBook({ orders: await fileSource(orders), orderOptions: { threads: 2 }, complaintOptions: {} });
+    const waiting = book.fitThread.take();
+    expect(waiting).toBeDefined();
+    expect(book.fitThread.take()).toBeUndefined();
+    const asOf = Date.UTC(2026, 8, 30) / 86_400_000;
+    const prefitted = startBackgroundFit(book.ledger, book.dates, asOf, waiting);
+    const summaries: Array<{ x: number; tx: number; T: number }> = [];
+    forEachOrderDaySpan(book.ledger, book.dates, asOf, (span) => summaries.push(bgNbdSummaryOfSpan(span, asOf)));
+    const fitted = summaries.filter((summary) => summary.T > 0);
+    // A thread that never had the summaries would give no fit (undefined): the walk would then fit them itself.
+    expect(prefitted?.fitOf(fitted)).toEqual(fitBgNbd(fitted));
+  }, 120_000);
+
   // CDNOW (Fader, Hardie & Lee 2005) read in place from ../shared/data/cdnow, never copied: 23,570 customers.
   const master = join(ROOT, '..', 'shared', 'data', 'cdnow', 'CDNOW_master.txt');
   it.skipIf(!existsSync(master))('CDNOW master: the same JSON as the fit in the walk', async () => {
