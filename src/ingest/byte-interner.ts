@@ -53,8 +53,9 @@ export class ByteInterner {
     this.arena.set(bytes.subarray(start, end), offset);
     this.arenaUsed += length;
     this.count++;
-    // Kept at most half full, so a probe ends within a few records.
-    if (this.count * 2 > this.table.length >> RECORD_SHIFT) this.grow();
+    // Kept at most three quarters full: a probe still ends within a few records, most of them in
+    // the same cache line (four to a line), and 20,000 customer ids fit a 512 KB table, not 1 MB.
+    if (this.count * 4 > (this.table.length >> RECORD_SHIFT) * 3) this.grow();
     this.place(this.table, length + 1, keyHash(this.arenaView, offset, offset + length), offset, value);
     this.lastRecord = -1;
   }
