@@ -547,8 +547,8 @@ export class BookLedger implements OrderSink {
 
 /**
  * The other order hashes of an entry's day (LedgerState.extraOrders). The segment's index of them
- * is built on first use: only a day read from two parts, or written two ways, asks (joining tens
- * of thousands of them up front cost ~20 ms at 10M rows on the way to the walk).
+ * is built on first use, by a day read from two parts or written two ways: a book without such a
+ * day never builds it (tens of thousands of entries, ~20 ms at 10M rows).
  */
 export function extraOrdersOf(segment: LedgerSegment, entry: number): readonly number[] {
   if (segment.extraOrders === undefined) {

@@ -179,7 +179,6 @@ export class DayBuilder {
     return { first: days[0] as Day, last: days[saleEntries - 1] as Day, orderDays };
   }
 
-
   /** Every entry of the customer into the scratch columns; returns how many are on or before `asOf`. */
   private gather(customer: number, asOf: Day, counts: RowCounts): { entries: number; countsOrderIds: boolean } {
     let entries = 0;

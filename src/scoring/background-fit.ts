@@ -27,6 +27,8 @@ const WORKER_URL = new URL('./fit-worker.js', import.meta.url);
  * Undefined for a book too small to gain from it, or where no thread can be started (the sources
  * run untranspiled, as under the test runner). The fit is handed over only for exactly the
  * summaries the walk finds (PrefittedModel), so the answers never depend on the thread.
+ * `waiting`: a thread started ahead (startFitThread) is posted the summaries, or ended when there
+ * is nothing for it to fit.
  */
 export function startBackgroundFit(ledger: BookLedger, dates: ResolvedDates, asOf: Day, waiting?: WaitingFit): PrefittedModel | undefined {
   const columns = fitColumns(ledger, dates, asOf);
@@ -68,8 +70,8 @@ export interface WaitingFit {
 
 /**
  * Start a fit's thread before its summaries are known, so that it boots while a core is free (the
- * last part of the orders being read): the thread then waits for startBackgroundFit to post them.
- * Undefined where no thread can be started; a thread never given summaries is ended there too.
+ * last part of the orders being read): the thread then waits for startBackgroundFit to post them,
+ * or to end it. Undefined where no thread can be started. Given `summaries`, it fits them at once.
  */
 export function startFitThread(input: { summaries?: Float64Array } = {}): WaitingFit | undefined {
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
