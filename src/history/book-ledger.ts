@@ -3,7 +3,7 @@ import type { OrderSink } from '../ingest/order-sink.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
 import { intern } from '../ingest/intern.js';
 import { hashOrderId, NO_ORDER_ID } from '../ingest/order-id-hash.js';
-import { GrowableInt32 } from './growable-array.js';
+import { GrowableInt32, grown } from './growable-array.js';
 import { INT32, UINT16, UINT8, WideningColumn, type ColumnArray } from './widening-column.js';
 
 export { hashOrderId } from '../ingest/order-id-hash.js';
@@ -354,7 +354,7 @@ export class BookLedger implements OrderSink {
       if ((flags & HAS_ORDER_ID) !== 0) orders.set(at, 1);
       if ((flags & HAS_SALE_LINE) === 0) continue;
       const token = entryToken[at] as number;
-      if (token >= hasSale.length) hasSale = grownFlags(hasSale, token);
+      if (token >= hasSale.length) hasSale = grown(hasSale, Math.max(token + 1, hasSale.length * 2));
       hasSale[token] = 1;
     }
     const saleTokens: number[] = [];
@@ -562,12 +562,6 @@ export function extraOrdersOf(segment: LedgerSegment, entry: number): readonly n
     segment.extraOrders = index;
   }
   return segment.extraOrders.get(entry) ?? [];
-}
-
-function grownFlags(flags: Uint8Array, token: number): Uint8Array {
-  const grown = new Uint8Array(Math.max(token + 1, flags.length * 2));
-  grown.set(flags);
-  return grown;
 }
 
 /** Hash bits kept in a slot beside its entry, while the entries fit the bits below them. */

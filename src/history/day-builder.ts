@@ -3,6 +3,7 @@ import { EMPTY, extraOrdersOf, HAS_ORDER_ID, HAS_SALE_LINE, type BookLedger, typ
 import type { DayColumns } from './customer-timeline.js';
 import type { RowCounts } from './build-timelines.js';
 import { compareText } from './compare-text.js';
+import { grown } from './growable-array.js';
 
 /** A customer's days up to the as-of date, with the name and rep they go by. */
 export interface CustomerDays {
@@ -350,11 +351,4 @@ export class DayBuilder {
     this.outLineProduct = grown(this.outLineProduct, length);
     this.outLineRevenue = grown(this.outLineRevenue, length);
   }
-}
-
-/** A longer copy of a scratch column (its values kept). */
-function grown<T extends Int32Array | Float64Array>(column: T, length: number): T {
-  const next = new (column.constructor as new (length: number) => T)(length);
-  next.set(column);
-  return next;
 }

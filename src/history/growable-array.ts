@@ -82,3 +82,10 @@ export class GrowableInt32 extends GrowableColumn<Int32Array> {
     return new Int32Array(length);
   }
 }
+
+/** A longer copy of a typed column, its values kept (the rest zero). */
+export function grown<T extends Uint8Array | Int32Array | Float64Array>(column: T, length: number): T {
+  const next = new (column.constructor as new (length: number) => T)(length);
+  next.set(column);
+  return next;
+}

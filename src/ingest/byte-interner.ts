@@ -26,14 +26,14 @@ export class ByteInterner {
     const length = end - start;
     const table = this.table;
     const last = this.lastRecord;
-    if (last >= 0 && table[last] === length + 1 && this.sameBytes(table[last + 2] as number, bytes, start, length)) return table[last + 3] as number;
+    if (last >= 0 && table[last] === length + 1 && sameBytes(this.arenaView, table[last + 2] as number, bytes, start, length)) return table[last + 3] as number;
     const hash = keyHash(bytes, start, end);
     const mask = (table.length >> RECORD_SHIFT) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const record = slot << RECORD_SHIFT;
       const stored = table[record] as number;
       if (stored === 0) return NOT_SEEN;
-      if (stored === length + 1 && table[record + 1] === hash && this.sameBytes(table[record + 2] as number, bytes, start, length)) {
+      if (stored === length + 1 && table[record + 1] === hash && sameBytes(this.arenaView, table[record + 2] as number, bytes, start, length)) {
         this.lastRecord = record;
         return table[record + 3] as number;
       }
@@ -60,15 +60,6 @@ export class ByteInterner {
     this.lastRecord = -1;
   }
 
-  /** Four bytes at a time (unaligned reads): most keys are 6 to 12 bytes. */
-  private sameBytes(offset: number, bytes: DataView, start: number, length: number): boolean {
-    const arena = this.arenaView;
-    let i = 0;
-    for (; i + 4 <= length; i += 4) if (arena.getUint32(offset + i, true) !== bytes.getUint32(start + i, true)) return false;
-    for (; i < length; i++) if (arena.getUint8(offset + i) !== bytes.getUint8(start + i)) return false;
-    return true;
-  }
-
   private place(table: Int32Array, lengthPlusOne: number, hash: number, offset: number, value: number): void {
     const mask = (table.length >> RECORD_SHIFT) - 1;
     let slot = hash & mask;
@@ -90,6 +81,17 @@ export class ByteInterner {
     }
     this.table = table;
   }
+}
+
+/**
+ * `length` bytes of `a` from `aStart` equal those of `b` from `bStart`; four at a time (unaligned
+ * reads): most keys are 6 to 12 bytes.
+ */
+export function sameBytes(a: DataView, aStart: number, b: DataView, bStart: number, length: number): boolean {
+  let i = 0;
+  for (; i + 4 <= length; i += 4) if (a.getUint32(aStart + i, true) !== b.getUint32(bStart + i, true)) return false;
+  for (; i < length; i++) if (a.getUint8(aStart + i) !== b.getUint8(bStart + i)) return false;
+  return true;
 }
 
 /** Values per record of the interner's table, and its log2. */

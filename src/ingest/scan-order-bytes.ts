@@ -1,5 +1,5 @@
 import { endianness } from 'node:os';
-import { ByteInterner, NOT_SEEN } from './byte-interner.js';
+import { ByteInterner, NOT_SEEN, sameBytes } from './byte-interner.js';
 import { MAX_RECORD_BYTES, splitQuotedLine } from './csv-records.js';
 import type { DateColumn } from './date-column.js';
 import { hashOrderId, NO_ORDER_ID } from './order-id-hash.js';
@@ -356,7 +356,7 @@ export class OrderByteScanner {
     const end = this.ends[column] as number;
     if (start === end) return NO_ORDER_ID;
     const length = end - start;
-    if (length === this.lastOrderLength && this.lastOrderBuffer === this.text && sameBytes(this.view, this.lastOrderStart, start, length)) return this.lastOrderHash;
+    if (length === this.lastOrderLength && this.lastOrderBuffer === this.text && sameBytes(this.view, this.lastOrderStart, this.view, start, length)) return this.lastOrderHash;
     if ((bytes[start] as number) <= 32 || (bytes[end - 1] as number) <= 32) return SLOW;
     let hash = 0x811c9dc5;
     let allBytes = 0;
@@ -391,14 +391,6 @@ export class OrderByteScanner {
     if (fields.every((field) => field.trim() === '')) return;
     this.rows.consume(this.lineBase + this.lines, fields);
   }
-}
-
-/** Bytes `a` to `a + length` equal bytes `b` to `b + length` of the same buffer; four at a time. */
-function sameBytes(view: DataView, a: number, b: number, length: number): boolean {
-  let i = 0;
-  for (; i + 4 <= length; i += 4) if (view.getUint32(a + i, true) !== view.getUint32(b + i, true)) return false;
-  for (; i < length; i++) if (view.getUint8(a + i) !== view.getUint8(b + i)) return false;
-  return true;
 }
 
 /** The bytes from `at` to the end (fewer than four) as a little-endian word, zeros above them. */

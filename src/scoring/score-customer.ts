@@ -87,8 +87,6 @@ function revenueTrendPct(timeline: CustomerTimeline, asOf: Day, results: readonl
   return typeof fromSignal === 'number' ? fromSignal : round(monthlyTrendPct(timeline, asOf) * 100, 1);
 }
 
-
-
 /** Combine an assessment (and the model's view, when there is one) into a score, level, status and value at risk. */
 export function scoreAssessment(assessment: CustomerAssessment, settings: ScoringSettings, modelView?: ModelView): ScoredCustomer {
   const { results, historyStatus: status, annualRevenue } = assessment;
