@@ -256,9 +256,14 @@ try {
     await ensureData(size);
     const bytes = statSync(size.orders).size;
     await warmPageCache(size.orders);
-    for (const route of ROUTES) {
-      let best;
-      for (let attempt = 1; attempt <= repeat; attempt++) {
+    // Round-robin (report, check, DuckDB, report, ...) rather than each route's runs in a block: the
+    // machine's speed drifts by tens of percent over minutes, and the best of each route is then
+    // taken from the same stretch of time as the others'.
+    const best = new Map();
+    const walls = new Map(ROUTES.map((route) => [route, []]));
+    for (let attempt = 1; attempt <= repeat; attempt++) {
+      for (const route of ROUTES) {
+        if (best.get(route)?.failed) continue;
         const out = join(tmpDir, `report-${size.name}-${attempt}.json`);
         const commandArgs = route.args(size, out);
         log(`[${size.label}] ${route.name}${repeat > 1 ? ` (${attempt}/${repeat})` : ''}: node ${commandArgs.map((a) => (a.startsWith(ROOT) ? rel(a) : a)).join(' ')}`);
@@ -267,8 +272,8 @@ try {
           failures++;
           const why = run.timedOut ? `timed out after ${timeoutSeconds} s` : `exit ${run.code ?? run.signal}`;
           log(`  FAILED (${why}) after ${run.wall.toFixed(2)} s; stderr tail:\n${run.stderr.split('\n').slice(-15).join('\n')}`);
-          best ??= { ...run, failed: why };
-          break;
+          best.set(route, { ...run, failed: why });
+          continue;
         }
         let note;
         try {
@@ -276,14 +281,16 @@ try {
         } catch (error) {
           failures++;
           log(`  FAILED verification: ${error.message}`);
-          best ??= { ...run, failed: 'verification' };
-          break;
+          best.set(route, { ...run, failed: 'verification' });
+          continue;
         }
         log(`  ${run.wall.toFixed(2)} s${run.cpu === undefined ? '' : ` (CPU ${run.cpu.toFixed(2)} s)`}, peak RSS ${run.rssKiB === undefined ? '?' : (run.rssKiB / 1024).toFixed(0)} MiB; ${note}`);
-        if (best === undefined || best.failed || run.wall < best.wall) best = { ...run, note };
+        walls.get(route).push(run.wall);
+        const known = best.get(route);
+        if (known === undefined || run.wall < known.wall) best.set(route, { ...run, note });
       }
-      results.push({ size, route: route.name, bytes, ...best });
     }
+    for (const route of ROUTES) results.push({ size, route: route.name, bytes, ...best.get(route), walls: walls.get(route) });
   }
 } finally {
   await rm(tmpDir, { recursive: true, force: true });
@@ -316,7 +323,10 @@ for (const size of sizes) {
   const duck = find(size, 'DuckDB');
   for (const route of ['churn report', 'churn check']) {
     const mine = find(size, route);
-    if (mine && duck) ratioLines.push(`- ${size.label}: ${route} / DuckDB wall time = ${fmt(mine.wall / duck.wall, 1)}×`);
+    if (!mine || !duck) continue;
+    // Each round's own ratio too: the best of each route may come from different rounds.
+    const rounds = mine.walls.length > 1 && mine.walls.length === duck.walls.length ? ` (round by round: ${mine.walls.map((wall, round) => fmt(wall / duck.walls[round], 2)).join(', ')})` : '';
+    ratioLines.push(`- ${size.label}: ${route} / DuckDB wall time = ${fmt(mine.wall / duck.wall, 1)}×${rounds}`);
   }
 }
 const small = sizes.find((s) => s.name === '1m');
@@ -416,8 +426,9 @@ Each route is one child process, started from a warm page cache (the orders file
   date, revenue, revenue per calendar month, distinct categories, LAG gaps over distinct customer-days), materialised
   with \`CREATE TABLE ... AS\`.
 
-Wall time is spawn-to-exit of the child, Node start-up included; with \`--repeat N\` the fastest run is kept (its
-RSS and CPU time with it).
+Wall time is spawn-to-exit of the child, Node start-up included; with \`--repeat N\` the routes run in N rounds
+(report, check, DuckDB, then again), and each route's fastest run is kept (its RSS and CPU time with it); the
+ratios to DuckDB are also given round by round.
 Peak RSS: ${RSS_METHOD}.
 CPU s is user + system time of the child: less sensitive than wall time to other load on the machine, and above
 wall time when a route uses more than one core (threads, GC).
