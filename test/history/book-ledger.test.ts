@@ -217,6 +217,16 @@ describe('BookLedger', () => {
     expect(cents).toEqual(new Map(Array.from({ length: 20 }, (_, n) => [`P${n}`, 100 + n + 100 + n + 20])));
   });
 
+  it('counts 300 orders on one day, more than a byte holds, and one order on the next', () => {
+    const ledger = new BookLedger();
+    const customer = ledger.customerNumber('A');
+    for (let order = 1; order <= 300; order++) ledger.addInternedLine(customer, 0, 100, order, -1, -1, -1);
+    ledger.addInternedLine(customer, 1, 100, 301, -1, -1, -1);
+    const state = ledger.exportState();
+    expect([state.entryOrders[0], state.entryOrders[1]]).toEqual([300, 1]);
+    expect(state.entryOrders).toBeInstanceOf(Uint16Array);
+  });
+
   it('hashes order ids with FNV-1a (32 bits)', () => {
     expect(hashOrderId('')).toBe(0x811c9dc5);
     expect(hashOrderId('a')).toBe(0xe40c292c);
