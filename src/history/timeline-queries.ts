@@ -1,5 +1,6 @@
 import type { Day } from '../ingest/day.js';
 import type { CustomerTimeline } from './customer-timeline.js';
+import { medianOf } from './median-of.js';
 
 /** How many days had an order (return-only days excluded). */
 export function countOrderDays(timeline: CustomerTimeline): number {
@@ -62,6 +63,27 @@ export function orderGapDays(timeline: CustomerTimeline): number[] {
     previous = at;
   }
   return gaps;
+}
+
+/** Scratch for orderGapMedian, reused from customer to customer. */
+let gapScratch = new Float64Array(256);
+
+/**
+ * The median of orderGapDays (the same number, without an array of gaps per call); NaN with fewer
+ * than two order days.
+ */
+export function orderGapMedian(timeline: CustomerTimeline): number {
+  const { day, orders } = timeline.days;
+  if (gapScratch.length < day.length) gapScratch = new Float64Array(Math.max(day.length, gapScratch.length * 2));
+  let gaps = 0;
+  let previous = Number.NaN;
+  for (let index = 0; index < day.length; index++) {
+    if ((orders[index] as number) <= 0) continue;
+    const at = day[index] as Day;
+    if (!Number.isNaN(previous)) gapScratch[gaps++] = at - previous;
+    previous = at;
+  }
+  return medianOf(gapScratch, gaps);
 }
 
 /** The last order day on or before `day`, if any. */

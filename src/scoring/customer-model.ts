@@ -1,7 +1,6 @@
 import type { CustomerTimeline } from '../history/customer-timeline.js';
 import type { OrderDaySpan } from '../history/day-builder.js';
-import { median } from 'simple-statistics';
-import { countOrderDays, firstOrderDay, lastOrderDay, orderGapDays } from '../history/timeline-queries.js';
+import { countOrderDays, firstOrderDay, lastOrderDay, orderGapMedian } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { expectedPurchases, fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type CustomerSummary } from './bg-nbd/index.js';
 
@@ -55,7 +54,7 @@ export interface ModelInput {
 
 export function modelInputOf(timeline: CustomerTimeline, asOf: Day): ModelInput {
   const summary = bgNbdSummary(timeline, asOf);
-  return { customerId: timeline.customerId, summary, medianGapDays: summary.x < 1 ? Number.NaN : median(orderGapDays(timeline)) };
+  return { customerId: timeline.customerId, summary, medianGapDays: summary.x < 1 ? Number.NaN : orderGapMedian(timeline) };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { linearRegression, median } from 'simple-statistics';
+import { linearRegression } from 'simple-statistics';
 import type { CustomerTimeline } from '../history/customer-timeline.js';
-import { firstOrderDay, orderGapDays } from '../history/timeline-queries.js';
+import { firstOrderDay, orderGapMedian } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { clamp01, round, type SignalResult, type SignalWindows } from './signal.js';
 
@@ -116,9 +116,9 @@ export function volumeDecline(timeline: CustomerTimeline, asOf: Day, windows: Si
  * orders of a monthly buyer say little. Whole 30-day months, from `recentDays` up to twice that.
  */
 export function comparisonWindowDays(timeline: CustomerTimeline, recentDays: number): number {
-  const gaps = orderGapDays(timeline);
-  if (gaps.length === 0) return recentDays;
-  const wanted = Math.ceil((ORDERS_PER_WINDOW * median(gaps)) / MONTH_DAYS) * MONTH_DAYS;
+  const medianGap = orderGapMedian(timeline);
+  if (Number.isNaN(medianGap)) return recentDays;
+  const wanted = Math.ceil((ORDERS_PER_WINDOW * medianGap) / MONTH_DAYS) * MONTH_DAYS;
   return Math.min(2 * recentDays, Math.max(recentDays, wanted));
 }
 
