@@ -6,6 +6,7 @@ import {
   lastOrderDay,
   lastOrderDayOnOrBefore,
   orderGapDays,
+  orderGapMedian,
   ordersBetween,
   revenueBetween,
 } from '../../src/history/timeline-queries.js';
@@ -53,6 +54,21 @@ describe('orderGapDays', () => {
   it('is the days between consecutive order days', () => {
     expect(orderGapDays(t)).toEqual([30, 30]);
     expect(orderGapDays(timeline({ orders: [[100, 1]] }))).toEqual([]);
+  });
+});
+
+describe('orderGapMedian', () => {
+  it('is the median of orderGapDays, return-only days left out', () => {
+    // Gaps 30, 30 (the returns on 110 and 170 are not order days).
+    expect(orderGapMedian(t)).toBe(30);
+    // Gaps 10, 40, 5, 100: an even count, the two middle ones averaged.
+    const uneven = timeline({ orders: [[100, 1], [110, 1], [150, 1], [155, 1], [255, 1]] });
+    expect(orderGapMedian(uneven)).toBe(25);
+  });
+
+  it('is NaN with fewer than two order days', () => {
+    expect(orderGapMedian(timeline({ orders: [[100, 1]] }))).toBeNaN();
+    expect(orderGapMedian(timeline({ orders: [[100, 1], [110, -50, {}, 0]] }))).toBeNaN();
   });
 });
 
