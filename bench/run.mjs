@@ -3,7 +3,7 @@
 //
 //   npm run bench                          # builds, then: node bench/run.mjs
 //   node bench/run.mjs --sizes 1m          # only the 1M file
-//   node bench/run.mjs --repeat 3          # best of 3 per measurement
+//   node bench/run.mjs --repeat 5          # best of 5 per measurement (default 3)
 //
 // Each route runs as its own child process; wall time is measured here around the child, peak RSS
 // is the child's high-water mark (GNU /usr/bin/time %M when present, else VmHWM polled from
@@ -28,14 +28,15 @@ const PROFILE_HEADING = '## Where the time goes';
 
 const USAGE = `usage: node bench/run.mjs [--sizes 1m,10m] [--repeat N] [--timeout SECONDS] [--no-results]
   --sizes      comma-separated line counts to run (1m, 10m, 250k, ...); default 1m,10m
-  --repeat N   run each measurement N times and keep the fastest (default 1)
+  --repeat N   run each measurement N times, in rounds, and keep the fastest (default 3: this
+               project's 2-core machine drifts by tens of percent within minutes)
   --timeout S  kill a measured command after S seconds (default 3600)
   --no-results print the table only; leave bench/RESULTS.md alone`;
 
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1m,10m' },
-    repeat: { type: 'string', default: '1' },
+    repeat: { type: 'string', default: '3' },
     timeout: { type: 'string', default: '3600' },
     'no-results': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
