@@ -8,6 +8,8 @@ describe('medianOf', () => {
     // Even count: type-7 interpolation halfway between the two middle values, as R's median.
     expect(medianOf([10, 2, 5, 100, 2, 1], 6)).toBe(3.5);
     expect(medianOf(new Float64Array([4]), 1)).toBe(4);
+    // Both middle values have to be put in place: selecting the lower one alone leaves 12 above it here.
+    expect(medianOf([9, 17, 10, 0, 4, 7, 15, 12, 10, 5, 1, 19], 12)).toBe(9.5);
   });
 
   it('is NaN for no values', () => {
