@@ -408,7 +408,7 @@ if (!args['no-results']) {
   const document = `# Benchmark results
 
 Written by \`npm run bench\` (bench/run.mjs) on ${today}; everything above "${PROFILE_HEADING}" is rewritten by each run.
-Command: \`node bench/run.mjs ${process.argv.slice(2).join(' ')}\`${repeat > 1 ? ` (best of ${repeat})` : ' (one run each)'}.
+Command: \`${['node bench/run.mjs', ...process.argv.slice(2)].join(' ')}\`${repeat > 1 ? ` (best of ${repeat} rounds)` : ' (one run each)'}.
 
 ## Machine
 
