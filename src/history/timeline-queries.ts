@@ -53,26 +53,22 @@ export function ordersBetween(timeline: CustomerTimeline, after: Day, through: D
 
 /** Days between consecutive order days, oldest first. */
 export function orderGapDays(timeline: CustomerTimeline): number[] {
-  const { day, orders } = timeline.days;
-  const gaps: number[] = [];
-  let previous: Day | undefined;
-  for (let index = 0; index < day.length; index++) {
-    if ((orders[index] as number) <= 0) continue;
-    const at = day[index] as Day;
-    if (previous !== undefined) gaps.push(at - previous);
-    previous = at;
-  }
-  return gaps;
+  return Array.from(gapScratch.subarray(0, writeOrderGaps(timeline)));
 }
-
-/** Scratch for orderGapMedian, reused from customer to customer. */
-let gapScratch = new Float64Array(256);
 
 /**
  * The median of orderGapDays (the same number, without an array of gaps per call); NaN with fewer
  * than two order days.
  */
 export function orderGapMedian(timeline: CustomerTimeline): number {
+  return medianOf(gapScratch, writeOrderGaps(timeline));
+}
+
+/** Scratch for the gaps, reused from customer to customer. */
+let gapScratch = new Float64Array(256);
+
+/** The gaps between consecutive order days into gapScratch (grown when short); returns how many. */
+function writeOrderGaps(timeline: CustomerTimeline): number {
   const { day, orders } = timeline.days;
   if (gapScratch.length < day.length) gapScratch = new Float64Array(Math.max(day.length, gapScratch.length * 2));
   let gaps = 0;
@@ -83,7 +79,7 @@ export function orderGapMedian(timeline: CustomerTimeline): number {
     if (!Number.isNaN(previous)) gapScratch[gaps++] = at - previous;
     previous = at;
   }
-  return medianOf(gapScratch, gaps);
+  return gaps;
 }
 
 /** The last order day on or before `day`, if any. */

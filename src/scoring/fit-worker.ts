@@ -5,11 +5,11 @@ import { FIT_DONE, FIT_RUNNING, FIT_THREW, fitChannel, type FitWorkerInput } fro
 /** The background fit's thread (startBackgroundFit): one fit, its result in the shared memory. */
 const { summaries, shared } = workerData as FitWorkerInput;
 const channel = fitChannel(shared);
-if (summaries !== undefined) fitColumns(summaries);
+if (summaries !== undefined) fitSummaryColumns(summaries);
 // Started ahead of its summaries (startFitThread): they come as the one message.
-else parentPort?.once('message', (columns: Float64Array) => fitColumns(columns));
+else parentPort?.once('message', (columns: Float64Array) => fitSummaryColumns(columns));
 
-function fitColumns(columns: Float64Array): void {
+function fitSummaryColumns(columns: Float64Array): void {
   Atomics.store(channel.status, 0, FIT_RUNNING);
   Atomics.notify(channel.status, 0);
   const customers: CustomerSummary[] = [];
