@@ -1,6 +1,5 @@
 import type { CustomerTimeline } from '../history/customer-timeline.js';
-import { median } from 'simple-statistics';
-import { baselineAnnualRevenue, countOrderDays, firstOrderDay, lastOrderDay, orderGapDays } from '../history/timeline-queries.js';
+import { baselineAnnualRevenue, countOrderDays, firstOrderDay, lastOrderDay, orderGapMedian } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { ALL_SIGNALS } from '../signals/all-signals.js';
 import { monthlyTrendPct } from '../signals/volume-decline.js';
@@ -176,7 +175,7 @@ function customerStatus(timeline: CustomerTimeline, asOf: Day, results: readonly
   }
   const gaps = results.find((result) => result.id === 'widening_gaps')?.evidence;
   // Too few gaps for the gap signal's cadence: the median of the few there are still says how long silence is long.
-  const usualGap = typeof gaps?.usualGapDays === 'number' ? gaps.usualGapDays : median(orderGapDays(timeline));
+  const usualGap = typeof gaps?.usualGapDays === 'number' ? gaps.usualGapDays : orderGapMedian(timeline);
   const seasonal = gaps?.seasonalSilence === 1;
   if (!seasonal && daysSilent >= LAPSED_MIN_SILENT_DAYS && daysSilent >= LAPSED_GAP_MULTIPLE * usualGap) return 'lapsed';
   return 'active';
