@@ -58,6 +58,11 @@ abstract class GrowableColumn<T extends Int32Array | Float64Array> {
     this.values = values;
   }
 
+  /** Every value back to the fill, in the storage there is. */
+  reset(): void {
+    this.values.fill(this.fill);
+  }
+
   /** Drop the storage (the column reads as empty after): memory back before a copy is made elsewhere. */
   release(): void {
     this.values = this.allocate(0);

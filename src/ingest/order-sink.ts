@@ -16,6 +16,11 @@ export interface OrderSink {
 
 /** A sink whose parts, filled in several threads from parts of one export, merge into one. */
 export interface MergeableOrderSink<State = unknown> extends OrderSink {
+  /**
+   * The rows that follow are from another part of the file than those before (one thread reading
+   * several parts into one sink), for a sink that makes use of knowing it.
+   */
+  startPart?(): void;
   /** Make room for about this many rows up front (a part of a big file), if the sink grows with rows. */
   reserve?(rows: number): void;
   /**

@@ -10,10 +10,11 @@ import type { OrderLine } from './order-line.js';
 import { OrderRowReader, type OrderColumns } from './order-row-reader.js';
 import type { MergeableOrderSink, SinkFactory } from './order-sink.js';
 import { PartEnd } from './part-end.js';
+import { bytesToTake, readingRate, sharePolicy, type SharePolicy } from './share-policy.js';
 import type { ReadInput } from './read-input.js';
 import { RejectLog } from './reject-log.js';
-import { scanOrderRange, type RangeScanJob } from './scan-order-range.js';
-import { ScanThread, type ScannedPart } from './scan-thread.js';
+import { PartsReading, type RangeScanJob, type RangeScanResult, type ReadParts } from './scan-order-range.js';
+import { ScanThread } from './scan-thread.js';
 import { UserError } from './user-error.js';
 import { sampleRows, suggestHeader } from './suggest-header.js';
 
@@ -23,8 +24,10 @@ export interface ReadOrdersOptions extends CsvDialectOptions {
   readonly decimalMark?: DecimalMark | undefined;
   /** Threads for the byte route; default: up to 2 for files over PARALLEL_MIN_BYTES, else 1. */
   readonly threads?: number | undefined;
-  /** A thread done with its part takes half of another's rest when at least this many bytes are left (default SHARE_MIN_BYTES). */
+  /** A thread done with its parts takes part of another's rest when it would take at least this many bytes (default SHARE_MIN_BYTES). */
   readonly shareMinBytes?: number | undefined;
+  /** How long a thread's work after its last part is taken to be, in ms, when a share is sized (default SHARE_TAIL_MS). */
+  readonly shareTailMs?: number | undefined;
   /**
    * Called when the first part of the rows read in other threads is in: a core is free from then
    * on, and this thread idle until the other parts are in, for other work (another file, say).
@@ -40,6 +43,11 @@ export interface OrdersInput extends ReadInput {
   readonly decimalMark: DecimalMark;
   /** ISO code of the first currency mark seen in an amount, if any. */
   readonly currency: string | undefined;
+  /**
+   * The parts the byte route read the rows in: one per thread, and one more each time a thread
+   * took on half of another's rest. Absent when the rows were read the string route.
+   */
+  readonly parts?: number;
 }
 
 /** At least this share of rows with more fields than the header is a broken export, not a few bad rows. */
@@ -237,52 +245,85 @@ async function readOrdersByBytesWith(
   };
   const size = source.size ?? layout.dataStart;
   const threads = threadCount(options, size - layout.dataStart);
-  const parts =
+  const read =
     threads > 1
-      ? await scanSharingParts(job, layout.dataStart, size, threads, early, target.factory, options.shareMinBytes ?? SHARE_MIN_BYTES, options.onFirstPartIn)
-      : [await scanPart({ ...job, start: layout.dataStart, end: size }, target.factory)];
-  if (parts.some((part) => part === undefined || part.result.bailed)) return undefined;
+      ? await scanSharingParts(job, layout.dataStart, size, threads, early, target.factory, sharePolicy(options), options.onFirstPartIn)
+      : await scanInThisThread({ ...job, start: layout.dataStart, end: size }, target.factory);
+  if (read === undefined) return undefined;
 
   const dates = new DateColumn(table.file, job.dateHeader, options.dateFormat);
   const reader = new OrderRowReader(context, dates, new RejectLog(), () => {});
+  // Each part's lines, rejects and first currency in file order, its lines counted on from the part before.
+  const lineBaseOf = new Map<number, number>();
   let lineBase = table.headerLine;
-  for (const part of parts as ScannedPart[]) {
-    const { result, state } = part;
-    const tokenOf = dates.absorb(result.dateEntries, lineBase);
-    target.sink.absorb(state, tokenOf);
+  for (const { start, result } of [...read.parts].sort((a, b) => a.start - b.start)) {
+    lineBaseOf.set(start, lineBase);
     reader.rejects.absorb(result.rejects, lineBase);
     reader.rowsRead += result.rowsRead;
-    // The first currency in file order: the first part's, if it saw one.
     reader.currency ??= result.currency;
     lineBase += result.lines;
   }
-  return ordersInput(opened, reader, dates, decimalMark);
+  const tokenOf = joinDateTexts(dates, read.sinks, lineBaseOf);
+  read.sinks.forEach((sink, index) => target.sink.absorb(sink.state, tokenOf[index] as Int32Array));
+  return { ...ordersInput(opened, reader, dates, decimalMark), parts: read.parts.length };
 }
 
-/** Read the whole file in this thread. */
-async function scanPart(job: RangeScanJob, factory: SinkFactory): Promise<ScannedPart | undefined> {
-  const sink = factory.create();
-  const result = await scanOrderRange(job, sink);
-  return { result, state: result.bailed ? undefined : sink.exportState() };
+/** What the threads read: each part's result, and each thread's sink with the date texts it saw. */
+interface ThreadsRead {
+  readonly parts: ReadonlyArray<{ readonly start: number; readonly result: RangeScanResult }>;
+  readonly sinks: readonly ReadParts[];
 }
 
 /**
- * A part with fewer bytes than this left is not shared. The thread taking half of it first exports
- * the part it has read (~0.3 s at 10M rows), and the new part rebuilds its dictionaries of
- * customers and dates (~0.1 s): sharing R seconds of reading saves about R/2 - 0.25 s, so only
- * half a second or more (~40 MB at ~80 MB/s a thread) is worth it, and 64 MB leaves a margin.
+ * Every thread's date texts into the book's column in the order one reading of the file would
+ * have met them (by the file line each was first seen on), so its tokens, and the text an error
+ * names first, do not depend on which thread read what; returns each thread's token -> book token.
  */
-const SHARE_MIN_BYTES = 64 * 1024 * 1024;
+function joinDateTexts(dates: DateColumn, sinks: readonly ReadParts[], lineBaseOf: ReadonlyMap<number, number>): Int32Array[] {
+  const seen = sinks.flatMap((sink, index) => {
+    let part = 0;
+    return sink.dateEntries.map((entry, token) => {
+      while (token >= (sink.parts[part]?.tokenEnd ?? Infinity)) part++;
+      const partStart = sink.parts[part]?.start ?? 0;
+      return { index, token, entry: { ...entry, firstLine: entry.firstLine + (lineBaseOf.get(partStart) ?? 0) } };
+    });
+  });
+  seen.sort((a, b) => a.entry.firstLine - b.entry.firstLine);
+  const bookToken = dates.absorb(
+    seen.map(({ entry }) => entry),
+    0,
+  );
+  const tokenOf = sinks.map((sink) => new Int32Array(sink.dateEntries.length));
+  seen.forEach(({ index, token }, at) => {
+    (tokenOf[index] as Int32Array)[token] = bookToken[at] as number;
+  });
+  return tokenOf;
+}
+
+/** Read the whole file in this thread. */
+async function scanInThisThread(job: RangeScanJob, factory: SinkFactory): Promise<ThreadsRead | undefined> {
+  const reading = new PartsReading(factory.create(), job);
+  const result = await reading.read(job);
+  return result.bailed ? undefined : { parts: [{ start: job.start, result }], sinks: [reading.finish()] };
+}
+
+/** A part being read, and since when (performance.now()): how fast its thread reads. */
+interface PartInProgress {
+  readonly partEnd: PartEnd;
+  readonly start: number;
+  readonly since: number;
+}
 
 type PartJob = Omit<RangeScanJob, 'start' | 'end' | 'partEnd'>;
 
 /**
- * Read the file in one part per thread; a thread done with its part takes the far half of what is
- * left of the part with most left (cut at a line start, PartEnd), and so on, so a thread slowed by
- * other work on its core does not hold the read up (on this project's 2-core machine the two halves
- * were seen to end up to a second apart, either one last). The parts come back in file order,
- * whoever read them; one that fails or meets a line only csv-parse may read stops the sharing, and
- * the whole file goes the string route.
+ * Read the file in one part per thread; a thread done with its part takes the far end of what is
+ * left of the part with most left (cut at a line start, PartEnd; see SharePolicy), and so on, so a
+ * thread slowed by other work on its core does not hold the read up (on this project's 2-core
+ * machine the two halves were seen to end up to a second apart, either one last). Each thread
+ * reads its parts into one sink, exported once it finds nothing left to take. One part that fails
+ * or meets a line only csv-parse may read stops the sharing, and the whole file goes the string
+ * route (undefined).
  */
 async function scanSharingParts(
   job: PartJob,
@@ -291,58 +332,66 @@ async function scanSharingParts(
   threads: number,
   early: readonly ScanThread[],
   factory: SinkFactory,
-  shareMinBytes: number,
+  share: SharePolicy,
   onFirstPartIn: (() => void) | undefined,
-): Promise<Array<ScannedPart | undefined>> {
+): Promise<ThreadsRead | undefined> {
   const ranges = await splitAtLines(job.path, start, size, threads);
   const pool = ranges.map((_, index) => early[index] ?? new ScanThread(factory));
-  const reading = new Set<PartEnd>();
-  const read: Array<{ start: number; part: ScannedPart | undefined }> = [];
+  const reading = new Set<PartInProgress>();
+  const parts: Array<{ start: number; result: RangeScanResult }> = [];
+  const sinks: Array<{ first: number; sink: ReadParts }> = [];
   let failed = false;
   const readParts = async (thread: ScanThread, first: [number, number]): Promise<void> => {
-    for (let range: [number, number] | undefined = first; range !== undefined; ) {
-      const partEnd = new PartEnd({ start: range[0], end: range[1] });
-      reading.add(partEnd);
-      // The next part is chosen as soon as this one's rows are read, not after its export: the
-      // other parts have that much more left to share.
-      let next: Promise<[number, number] | undefined> | undefined;
-      const part = await thread.scan({ ...job, start: range[0], end: range[1], partEnd: partEnd.shared }, () => {
-        reading.delete(partEnd);
-        next = takeFarHalf(job.path, reading, shareMinBytes);
-        // Awaited below once the part is in; a failure before then is not an unhandled one.
-        next.catch(() => {});
-      });
-      reading.delete(partEnd);
-      read.push({ start: range[0], part });
-      if (read.length === 1) onFirstPartIn?.();
-      if (part === undefined || part.result.bailed) failed = true;
-      range = failed ? undefined : await (next ?? takeFarHalf(job.path, reading, shareMinBytes));
+    for (let range: [number, number] | undefined = first; range !== undefined && !failed; ) {
+      const part = { partEnd: new PartEnd({ start: range[0], end: range[1] }), start: range[0], since: performance.now() };
+      reading.add(part);
+      const result = await thread.read({ ...job, start: range[0], end: range[1], partEnd: part.partEnd.shared });
+      reading.delete(part);
+      if (result === undefined || result.bailed) failed = true;
+      else parts.push({ start: range[0], result });
+      const ownRate = readingRate(part, part.partEnd.end, performance.now());
+      range = failed ? undefined : await takeFarShare(job.path, reading, share, ownRate);
     }
+    if (failed) return;
+    const sink = await thread.finish();
+    if (sink === undefined) {
+      failed = true;
+      return;
+    }
+    sinks.push({ first: first[0], sink });
+    if (sinks.length === 1) onFirstPartIn?.();
   };
   try {
     await Promise.all(pool.map((thread, index) => readParts(thread, ranges[index] as [number, number])));
   } finally {
     for (const thread of pool) thread.stop();
   }
-  return read.sort((a, b) => a.start - b.start).map(({ part }) => part);
+  if (failed) return undefined;
+  return { parts, sinks: sinks.sort((a, b) => a.first - b.first).map(({ sink }) => sink) };
 }
 
-/** The far half of the rest of the part with most left to read, cut off at a line start; undefined when none has enough left. */
-async function takeFarHalf(path: string, reading: ReadonlySet<PartEnd>, minBytes: number): Promise<[number, number] | undefined> {
-  let fullest: PartEnd | undefined;
+/**
+ * The far end of the rest of the part with most left to read, cut off at a line start, sized by
+ * bytesToTake for the caller reading at `ownRate`; undefined when there is none worth taking.
+ */
+async function takeFarShare(path: string, reading: ReadonlySet<PartInProgress>, share: SharePolicy, ownRate: number | undefined): Promise<[number, number] | undefined> {
+  let fullest: PartInProgress | undefined;
   let most = 0;
-  for (const partEnd of reading) {
-    const left = partEnd.remaining;
+  for (const part of reading) {
+    const left = part.partEnd.remaining;
     if (left > most) {
       most = left;
-      fullest = partEnd;
+      fullest = part;
     }
   }
-  if (fullest === undefined || most < minBytes) return undefined;
+  if (fullest === undefined) return undefined;
+  const committed = fullest.partEnd.committed;
+  const taken = bytesToTake(most, ownRate, readingRate(fullest, committed, performance.now()), share);
+  if (taken === 0) return undefined;
   const handle = await open(path, 'r');
   try {
-    const cut = await lineStartFrom(handle, fullest.committed + Math.floor(most / 2), fullest.end);
-    const end = cut === undefined ? undefined : fullest.cutAt(cut);
+    const cut = await lineStartFrom(handle, committed + (most - taken), fullest.partEnd.end);
+    const end = cut === undefined ? undefined : fullest.partEnd.cutAt(cut);
     return cut === undefined || end === undefined ? undefined : [cut, end];
   } finally {
     await handle.close();

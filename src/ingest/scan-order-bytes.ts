@@ -19,6 +19,18 @@ export interface ByteScanPlan {
   readonly decimalMark: number;
 }
 
+/**
+ * The strings a scan has decoded and judged, by their bytes: kept from one part of a file to the
+ * next read into the same sink and date column (their numbers are theirs), so a thread that takes
+ * on another part knows its customers and dates already.
+ */
+export class ScanDictionaries {
+  readonly customers = new ByteInterner();
+  readonly dateTokens = new ByteInterner();
+  readonly productLines = new ByteInterner();
+  readonly labels = new ByteInterner();
+}
+
 /** Interned value of a field that cannot take the byte route (edge blanks, bad bytes, no date). */
 const SLOW = -3;
 /** An absent or empty field: the sink's "none". */
@@ -60,10 +72,10 @@ export class OrderByteScanner {
   private lastOrderHash = 0;
   /** The buffer being read, for the interners' four-byte reads. */
   private view: DataView = new DataView(new ArrayBuffer(0));
-  private readonly customers = new ByteInterner();
-  private readonly dateTokens = new ByteInterner();
-  private readonly productLines = new ByteInterner();
-  private readonly labels = new ByteInterner();
+  private readonly customers: ByteInterner;
+  private readonly dateTokens: ByteInterner;
+  private readonly productLines: ByteInterner;
+  private readonly labels: ByteInterner;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly delimiterText: string;
@@ -79,7 +91,9 @@ export class OrderByteScanner {
     private readonly rows: OrderRowReader,
     /** The file line just before this scan's first line. */
     private readonly lineBase: number,
+    dictionaries: ScanDictionaries = new ScanDictionaries(),
   ) {
+    ({ customers: this.customers, dateTokens: this.dateTokens, productLines: this.productLines, labels: this.labels } = dictionaries);
     this.starts = new Int32Array(plan.headerCount + 1);
     this.ends = new Int32Array(plan.headerCount + 1);
     this.delimiterText = String.fromCharCode(plan.delimiter);

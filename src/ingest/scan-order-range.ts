@@ -4,7 +4,7 @@ import { OrderRowReader, type OrderRowContext } from './order-row-reader.js';
 import type { MergeableOrderSink } from './order-sink.js';
 import { RejectLog } from './reject-log.js';
 import { PartEnd } from './part-end.js';
-import { OrderByteScanner, type ByteScanPlan } from './scan-order-bytes.js';
+import { OrderByteScanner, ScanDictionaries, type ByteScanPlan } from './scan-order-bytes.js';
 
 /** One part of an orders file to read, in any thread: everything is plain data. */
 export interface RangeScanJob {
@@ -27,7 +27,17 @@ export interface RangeScanResult {
   readonly rowsRead: number;
   readonly rejects: Pick<RejectLog, 'count' | 'byReason' | 'first'>;
   readonly currency: string | undefined;
+}
+
+/**
+ * The parts one thread read, as one sink's state: its date texts in token order, each with the
+ * line it was first seen on counted from the start of the part it was seen in (see `parts`).
+ */
+export interface ReadParts<State = unknown> {
+  readonly state: State;
   readonly dateEntries: readonly DateEntry[];
+  /** The parts in the order read: the date tokens first seen in part i are those below its tokenEnd and not below the last part's. */
+  readonly parts: ReadonlyArray<{ readonly start: number; readonly tokenEnd: number }>;
 }
 
 /**
@@ -36,35 +46,61 @@ export interface RangeScanResult {
  */
 const MIN_ROW_BYTES = 24;
 
-/** Read one part of an orders file into `sink` with the byte scanner. */
-export async function scanOrderRange(job: RangeScanJob, sink: MergeableOrderSink): Promise<RangeScanResult> {
-  sink.reserve?.(Math.ceil((job.end - job.start) / MIN_ROW_BYTES));
-  const dates = new DateColumn(job.context.file, job.dateHeader, job.dateFormat);
-  const rejects = new RejectLog();
-  const rows = new OrderRowReader(job.context, dates, rejects, (line) => sink.addOrderLine(line));
-  const scanner = new OrderByteScanner(job.plan, sink, dates, rows, 0);
-  if (job.end > job.start) {
-    const partEnd = job.partEnd === undefined ? undefined : new PartEnd(job.partEnd);
-    const stream = createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: 1 << 20 });
-    let offset = job.start;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      // A part cut short ends at a line start: the buffer is read up to it, and no further.
-      const readTo = partEnd === undefined ? offset + chunk.length : partEnd.commit(offset + chunk.length);
-      if (readTo > offset) scanner.feed(readTo < offset + chunk.length ? chunk.subarray(0, readTo - offset) : chunk);
-      offset += chunk.length;
-      if (scanner.bailed || readTo < offset) {
-        stream.destroy();
-        break;
+/**
+ * What one thread reads its parts of an orders file into, kept from part to part: one sink, one
+ * date column and the scanner's dictionaries. A thread that takes on half of another's rest reads
+ * it into what it has, so taking it costs no export and no new dictionaries: only the lines and
+ * rejects are counted per part, as their file line numbers are known only once every part before
+ * them is read.
+ */
+export class PartsReading<State = unknown> {
+  private readonly dates: DateColumn;
+  private readonly dictionaries = new ScanDictionaries();
+  private readonly parts: Array<{ start: number; tokenEnd: number }> = [];
+
+  constructor(
+    private readonly sink: MergeableOrderSink<State>,
+    job: Pick<RangeScanJob, 'context' | 'dateHeader' | 'dateFormat'>,
+  ) {
+    this.dates = new DateColumn(job.context.file, job.dateHeader, job.dateFormat);
+  }
+
+  /** Read one part with the byte scanner. */
+  async read(job: RangeScanJob): Promise<RangeScanResult> {
+    const { sink, dates } = this;
+    if (this.parts.length === 0) sink.reserve?.(Math.ceil((job.end - job.start) / MIN_ROW_BYTES));
+    else sink.startPart?.();
+    const rejects = new RejectLog();
+    const rows = new OrderRowReader(job.context, dates, rejects, (line) => sink.addOrderLine(line));
+    const scanner = new OrderByteScanner(job.plan, sink, dates, rows, 0, this.dictionaries);
+    if (job.end > job.start) {
+      const partEnd = job.partEnd === undefined ? undefined : new PartEnd(job.partEnd);
+      const stream = createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: 1 << 20 });
+      let offset = job.start;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        // A part cut short ends at a line start: the buffer is read up to it, and no further.
+        const readTo = partEnd === undefined ? offset + chunk.length : partEnd.commit(offset + chunk.length);
+        if (readTo > offset) scanner.feed(readTo < offset + chunk.length ? chunk.subarray(0, readTo - offset) : chunk);
+        offset += chunk.length;
+        if (scanner.bailed || readTo < offset) {
+          stream.destroy();
+          break;
+        }
       }
     }
+    scanner.end();
+    this.parts.push({ start: job.start, tokenEnd: dates.distinctCount });
+    return {
+      bailed: scanner.bailed,
+      lines: scanner.lines,
+      rowsRead: rows.rowsRead,
+      rejects: { count: rejects.count, byReason: rejects.byReason, first: rejects.first },
+      currency: rows.currency,
+    };
   }
-  scanner.end();
-  return {
-    bailed: scanner.bailed,
-    lines: scanner.lines,
-    rowsRead: rows.rowsRead,
-    rejects: { count: rejects.count, byReason: rejects.byReason, first: rejects.first },
-    currency: rows.currency,
-    dateEntries: dates.exportEntries(),
-  };
+
+  /** The sink's state and the date texts of every part read: the reading's last act. */
+  finish(freeGivenUp?: () => void): ReadParts<State> {
+    return { state: this.sink.exportState(freeGivenUp), dateEntries: this.dates.exportEntries(), parts: this.parts };
+  }
 }

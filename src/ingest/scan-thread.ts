@@ -1,12 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SinkFactory } from './order-sink.js';
-import type { RangeScanJob, RangeScanResult } from './scan-order-range.js';
-
-/** A part read by a worker: what it found, and its sink's state (transferred, not copied). */
-export interface ScannedPart {
-  readonly result: RangeScanResult;
-  readonly state: unknown;
-}
+import type { RangeScanJob, RangeScanResult, ReadParts } from './scan-order-range.js';
+import type { ScanWorkerMessage } from './scan-worker.js';
 
 /**
  * A scan's young generation is capped: it allocates little on the heap (its columns are typed
@@ -16,18 +11,16 @@ export interface ScannedPart {
 const SCAN_YOUNG_GENERATION_MB = 4;
 
 /**
- * A worker thread that reads parts of an orders file, one at a time, started before its first
- * part is known: its start-up (a thread, an isolate, the modules, ~60 ms) overlaps the sniffing of
+ * A worker thread that reads parts of an orders file, one at a time, into one sink, started
+ * before its first part is known: its start-up (a thread, an isolate, the modules, ~60 ms) overlaps the sniffing of
  * the file's head.
  */
 export class ScanThread {
   private readonly worker: Worker | undefined;
   /** The worker failed or exited: it reads nothing more. */
   private gone = false;
-  /** Settles the part being read, with the worker's next word, its failure or its exit. */
-  private settle: ((part: ScannedPart | undefined) => void) | undefined;
-  /** Told when the part has been read, before its ledger is exported. */
-  private scanned: (() => void) | undefined;
+  /** Settles the request in flight with the worker's answer, or with undefined on its failure or exit. */
+  private settle: ((answer: RangeScanResult | ReadParts | undefined) => void) | undefined;
 
   constructor(factory: SinkFactory) {
     let worker: Worker | undefined;
@@ -41,9 +34,8 @@ export class ScanThread {
     }
     this.worker = worker;
     if (worker === undefined) return;
-    worker.on('message', (message: ScannedPart | { error: unknown } | { scanned: true }) => {
-      if ('scanned' in message) this.scanned?.();
-      else this.done('error' in message ? undefined : message);
+    worker.on('message', (message: { scanned: RangeScanResult } | { finished: ReadParts | undefined } | { error: unknown }) => {
+      this.done('scanned' in message ? message.scanned : 'finished' in message ? message.finished : undefined);
     });
     // A worker that dies without a word (out of memory) must not leave the read waiting forever.
     const lost = (): void => {
@@ -55,27 +47,34 @@ export class ScanThread {
   }
 
   /**
-   * Read a part; undefined when the worker failed (the string route will tell why). `onScanned`
-   * is called once its rows are read, before its ledger is exported.
+   * Read a part into the thread's sink, after the parts it has read; undefined when the worker
+   * failed (the string route will tell why).
    */
-  scan(job: RangeScanJob, onScanned?: () => void): Promise<ScannedPart | undefined> {
-    const worker = this.worker;
-    if (worker === undefined || this.gone) return Promise.resolve(undefined);
-    return new Promise((resolve) => {
-      this.settle = resolve;
-      this.scanned = onScanned;
-      worker.postMessage(job);
-    });
+  read(job: RangeScanJob): Promise<RangeScanResult | undefined> {
+    return this.ask({ read: job }) as Promise<RangeScanResult | undefined>;
+  }
+
+  /** The sink's state after every part read (transferred, not copied); undefined when the worker failed. */
+  finish(): Promise<ReadParts | undefined> {
+    return this.ask({ finish: true }) as Promise<ReadParts | undefined>;
   }
 
   stop(): void {
     void this.worker?.terminate();
   }
 
-  private done(part: ScannedPart | undefined): void {
+  private ask(message: ScanWorkerMessage): Promise<RangeScanResult | ReadParts | undefined> {
+    const worker = this.worker;
+    if (worker === undefined || this.gone) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.settle = resolve;
+      worker.postMessage(message);
+    });
+  }
+
+  private done(answer: RangeScanResult | ReadParts | undefined): void {
     const settle = this.settle;
     this.settle = undefined;
-    this.scanned = undefined;
-    settle?.(part);
+    settle?.(answer);
   }
 }

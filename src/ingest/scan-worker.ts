@@ -2,33 +2,50 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MergeableOrderSink } from './order-sink.js';
-import { scanOrderRange, type RangeScanJob } from './scan-order-range.js';
+import { PartsReading, type RangeScanJob } from './scan-order-range.js';
 
-/** A worker thread's orders (ScanThread): its sink's module at start, then parts of the file, each posted back whole before the next is sent. */
+/**
+ * A worker thread's orders (ScanThread): its sink's module at start, then parts of the file, each
+ * read into the same sink (see PartsReading) and its result posted back, until it is told to
+ * finish and posts the sink's state.
+ */
 interface WorkerInput {
   readonly sinkModule: string;
   readonly sinkExport: string;
 }
 
+/** What the thread is told: read a part, or post what all its parts came to. */
+export type ScanWorkerMessage = { readonly read: RangeScanJob } | { readonly finish: true };
+
 const { sinkModule, sinkExport } = workerData as WorkerInput;
 const module = (await import(sinkModule)) as Record<string, new () => MergeableOrderSink>;
 const Sink = module[sinkExport] as new () => MergeableOrderSink;
-parentPort?.on('message', (job: RangeScanJob) => {
-  void scanPart(job);
+let reading: PartsReading | undefined;
+parentPort?.on('message', (message: ScanWorkerMessage) => {
+  void ('read' in message ? readPart(message.read) : finish());
 });
 
-async function scanPart(job: RangeScanJob): Promise<void> {
-  const sink = new Sink();
+async function readPart(job: RangeScanJob): Promise<void> {
   try {
-    const result = await scanOrderRange(job, sink);
-    // Read: the thread handing out the parts may now choose this thread's next one, while the
-    // ledger is exported.
-    parentPort?.postMessage({ scanned: true });
-    const state = result.bailed ? undefined : sink.exportState(collectGarbage);
-    parentPort?.postMessage({ result, state }, transferables(state));
+    reading ??= new PartsReading(new Sink(), job);
+    parentPort?.postMessage({ scanned: await reading.read(job) });
   } catch (error) {
-    parentPort?.postMessage({ error: error instanceof Error ? { name: error.name, message: error.message, details: { ...error } } : String(error) });
+    postError(error);
   }
+}
+
+function finish(): void {
+  try {
+    const parts = reading?.finish(collectGarbage);
+    reading = undefined;
+    parentPort?.postMessage({ finished: parts }, transferables(parts?.state));
+  } catch (error) {
+    postError(error);
+  }
+}
+
+function postError(error: unknown): void {
+  parentPort?.postMessage({ error: error instanceof Error ? { name: error.name, message: error.message, details: { ...error } } : String(error) });
 }
 
 /**

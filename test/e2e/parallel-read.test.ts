@@ -76,7 +76,7 @@ describe('parallel byte route vs csv-parse', () => {
   }, 120_000);
 
   it('parts shared between threads (a finished thread takes half of another\'s rest) give the same book and the same rejects at the same lines', async () => {
-    // The built modules, for the worker threads; a sharing threshold of 4 KB, so the parts of a
+    // The built modules, for the worker threads; shares of 4 KB on, split evenly, so the parts of a
     // small file are cut and handed on again and again.
     const { readBook, analyzeReadBook } = (await import(join(ROOT, 'dist', 'scoring', 'analyze-book.js'))) as typeof import('../../src/scoring/analyze-book.js');
     const { fileSource } = (await import(join(ROOT, 'dist', 'ingest', 'input-source.js'))) as typeof import('../../src/ingest/input-source.js');
@@ -90,18 +90,21 @@ describe('parallel byte route vs csv-parse', () => {
     const path = join(dir, 'shared-parts.csv');
     writeFileSync(path, `${lines.join('\n')}\n`);
     const read = async (threads: number) => {
-      const book = await readBook({ orders: await fileSource(path), orderOptions: { threads, shareMinBytes: 4096 }, complaintOptions: {} });
+      const book = await readBook({ orders: await fileSource(path), orderOptions: { threads, shareMinBytes: 4096, shareTailMs: 0 }, complaintOptions: {} });
       const analysis = analyzeReadBook(book, undefined, DEFAULT_SCORING, 'value');
-      return { parts: book.ledger.segmentsForReading().length, text: JSON.stringify({ customers: analysis.customers, inputs: analysis.inputs }) };
+      return { parts: book.orders.parts ?? 0, segments: book.ledger.segmentsForReading().length, text: JSON.stringify({ customers: analysis.customers, inputs: analysis.inputs }) };
     };
     const alone = await read(1);
     let shared = 0;
     for (const threads of [2, 3, 2, 3]) {
       const parallel = await read(threads);
       expect(parallel.text).toBe(alone.text);
+      // Each thread reads its parts into one ledger, whatever it took on.
+      expect(parallel.segments).toBe(threads);
       if (parallel.parts > threads) shared++;
     }
     // Whether a part is cut depends on the threads' timing: it was in each of ten such reads (2 and 3 threads).
+    expect(alone.parts).toBe(1);
     expect(shared).toBeGreaterThan(0);
   }, 120_000);
 

@@ -37,6 +37,30 @@ function daysOf(ledger: BookLedger, asOf = 1000) {
 }
 
 describe('DayBuilder', () => {
+  it('folds parts read into one ledger one after the other (startPart) as it folds parts read into ledgers of their own', () => {
+    const first = [line(1, 'SO-1', 1000, { productLine: 'Paper', rep: 'Dana' }), line(2, 'SO-2', 200), line(3, 'SO-4', 50)];
+    // An earlier stretch of the file: tokens 1 and 2 again (SO-1 in both parts counts once), then the day before them.
+    const second = [line(1, 'SO-1', 500, { productLine: 'Paper', rep: 'Avi' }), line(1, 'SO-3', 300, { productLine: 'Coffee' }), line(2, 'SO-2', -100), line(0, 'SO-0', 700)];
+    const oneLedger = new BookLedger();
+    for (const orderLine of first) oneLedger.addOrderLine(orderLine);
+    oneLedger.startPart();
+    for (const orderLine of second) oneLedger.addOrderLine(orderLine);
+    const state = oneLedger.exportState();
+    // Entries of one date text in each part: the second part's rows did not join the first's.
+    expect(Array.from(state.entryToken)).toEqual([1, 2, 3, 1, 2, 0]);
+    const joined = new BookLedger();
+    joined.absorb(state, ORDER_DAY.map((_, token) => token));
+    const apart = daysOf(ledgerOfParts(first, second));
+    expect(daysOf(joined)).toEqual(apart);
+    expect(apart.days.map(({ day, orders, revenue }) => [day, orders, revenue])).toEqual([
+      [100, 1, 7],
+      [101, 2, 18],
+      [102, 1, 1],
+      [103, 1, 0.5],
+    ]);
+    expect(apart.rep).toBe('Avi');
+  });
+
   it('folds one date read in two parts: an order id in both parts counts once, cents add up', () => {
     const ledger = ledgerOfParts(
       [line(1, 'SO-1', 1000, { productLine: 'Paper' }), line(1, 'SO-2', 200)],
