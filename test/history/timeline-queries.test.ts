@@ -70,6 +70,27 @@ describe('orderGapMedian', () => {
     expect(orderGapMedian(timeline({ orders: [[100, 1]] }))).toBeNaN();
     expect(orderGapMedian(timeline({ orders: [[100, 1], [110, -50, {}, 0]] }))).toBeNaN();
   });
+
+  it("is each timeline's own, asked again or not", () => {
+    const weekly = timeline({ orders: [[100, 1], [107, 1], [114, 1]] });
+    expect(orderGapMedian(weekly)).toBe(7);
+    expect(orderGapMedian(t)).toBe(30);
+    expect(orderGapMedian(weekly)).toBe(7);
+    expect(orderGapMedian(timeline({ orders: [[100, 1], [107, 1], [114, 1]] }))).toBe(7);
+  });
+});
+
+describe('orderGapDays and orderGapMedian of more order days than any customer before', () => {
+  // Order days every `gap` days: the gaps' scratch, sized for the longest customer so far, grows
+  // during the call.
+  const everyDays = (count: number, gap: number) => timeline({ orders: Array.from({ length: count }, (_, k) => [1000 + gap * k, 10] as [number, number]) });
+
+  it('are the gaps and the median of all of them', () => {
+    const gaps = orderGapDays(everyDays(1000, 3));
+    expect(gaps).toHaveLength(999);
+    expect(gaps.every((gap) => gap === 3)).toBe(true);
+    expect(orderGapMedian(everyDays(5000, 5))).toBe(5);
+  });
 });
 
 describe('lastOrderDayOnOrBefore', () => {
