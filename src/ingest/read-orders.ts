@@ -45,7 +45,7 @@ export interface OrdersInput extends ReadInput {
   readonly currency: string | undefined;
   /**
    * The parts the byte route read the rows in: one per thread, and one more each time a thread
-   * took on half of another's rest. Absent when the rows were read the string route.
+   * took on part of another's rest. Absent when the rows were read the string route.
    */
   readonly parts?: number;
 }
@@ -289,10 +289,7 @@ function joinDateTexts(dates: DateColumn, sinks: readonly ReadParts[], lineBaseO
     });
   });
   seen.sort((a, b) => a.entry.firstLine - b.entry.firstLine);
-  const bookToken = dates.absorb(
-    seen.map(({ entry }) => entry),
-    0,
-  );
+  const bookToken = dates.absorb(seen.map(({ entry }) => entry), 0);
   const tokenOf = sinks.map((sink) => new Int32Array(sink.dateEntries.length));
   seen.forEach(({ index, token }, at) => {
     (tokenOf[index] as Int32Array)[token] = bookToken[at] as number;
