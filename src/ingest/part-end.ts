@@ -1,6 +1,6 @@
 /**
  * Where a part of the file being read in one thread ends, shared with the thread that hands the
- * parts out, so that thread can give the far half of what is left to a thread that has finished
+ * parts out, so that thread can give the far end of what is left to a thread that has finished
  * (the other core was busy with other work). The reader commits to each buffer before reading it
  * (`commit`): a part can only be cut after everything it has committed to, so no line is read
  * twice or lost. Both sides take a small lock: the reader once a buffer (a megabyte), the cutter

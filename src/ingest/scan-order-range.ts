@@ -48,7 +48,7 @@ const MIN_ROW_BYTES = 24;
 
 /**
  * What one thread reads its parts of an orders file into, kept from part to part: one sink, one
- * date column and the scanner's dictionaries. A thread that takes on half of another's rest reads
+ * date column and the scanner's dictionaries. A thread that takes on part of another's rest reads
  * it into what it has, so taking it costs no export and no new dictionaries: only the lines and
  * rejects are counted per part, as their file line numbers are known only once every part before
  * them is read.
