@@ -29,8 +29,9 @@ export interface ReadOrdersOptions extends CsvDialectOptions {
   /** How long a thread's work after its last part is taken to be, in ms, when a share is sized (default SHARE_TAIL_MS). */
   readonly shareTailMs?: number | undefined;
   /**
-   * Called when the first part of the rows read in other threads is in: a core is free from then
-   * on, and this thread idle until the other parts are in, for other work (another file, say).
+   * Called when the first of the other threads is done, its parts read and its sink in: a core is
+   * free from then on, and this thread idle until the other sinks are in, for other work (another
+   * file, say).
    * Not called when the rows are read in this thread.
    */
   readonly onFirstPartIn?: (() => void) | undefined;

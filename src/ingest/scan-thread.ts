@@ -12,8 +12,8 @@ const SCAN_YOUNG_GENERATION_MB = 4;
 
 /**
  * A worker thread that reads parts of an orders file, one at a time, into one sink, started
- * before its first part is known: its start-up (a thread, an isolate, the modules, ~60 ms) overlaps the sniffing of
- * the file's head.
+ * before its first part is known: its start-up (a thread, an isolate, the modules, ~60 ms)
+ * overlaps the sniffing of the file's head.
  */
 export class ScanThread {
   private readonly worker: Worker | undefined;

@@ -71,9 +71,10 @@ export interface ReadBook {
 /** Ingest and history: stream both exports into one ledger and settle the date layouts. */
 export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
   const ledger = new BookLedger();
-  // The complaints are read once a first part of the orders is in, while the other threads finish
-  // theirs (a core is free and this thread idle), or else after the orders: either way they join
-  // the ledger after the orders, in file order. Read while the threads started, they slowed them.
+  // The complaints are read once the first thread's share of the orders is in, while the other
+  // threads finish theirs (a core is free and this thread idle), or else after the orders: either
+  // way they join the ledger after the orders, in file order. Read while the threads started, they
+  // slowed them.
   const complaintLines: ComplaintLine[] = [];
   let complaintsRead: Promise<ComplaintsInput> | undefined;
   let fitThread: WaitingFit | undefined;
