@@ -1,6 +1,6 @@
 import type { Day } from '../ingest/day.js';
 import type { CustomerTimeline } from './customer-timeline.js';
-import { medianOf } from './median-of.js';
+import { medianOfGaps } from './gap-medians.js';
 
 /** How many days had an order (return-only days excluded). */
 export function countOrderDays(timeline: CustomerTimeline): number {
@@ -68,7 +68,7 @@ export function orderGapMedian(timeline: CustomerTimeline): number {
   // once, never changed after).
   if (timeline.days !== lastMedianDays) {
     const count = writeOrderGaps(timeline);
-    lastMedian = medianOf(gapScratch, count);
+    lastMedian = medianOfGaps(gapScratch, count);
     lastMedianDays = timeline.days;
   }
   return lastMedian;

@@ -1,5 +1,5 @@
 import type { CustomerTimeline } from '../history/customer-timeline.js';
-import { medianOf } from '../history/median-of.js';
+import { medianLogDeviation, medianOfGaps } from '../history/gap-medians.js';
 import { firstOrderDay, lastOrderDay, ordersBetween } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { clamp01, round, type SignalResult, type SignalWindows } from './signal.js';
@@ -72,10 +72,8 @@ export function wideningGaps(timeline: CustomerTimeline, asOf: Day, _windows: Si
     return { id: 'widening_gaps', severity: 0, evidence: { daysSinceLastOrder, gapCount } };
   }
   if (referenceCount < MIN_GAPS) referenceCount = gapCount - 2;
-  const usualGapDays = medianOf(gaps, referenceCount);
-  const logDeviations = deviationScratch;
-  for (let index = 0; index < referenceCount; index++) logDeviations[index] = Math.abs(Math.log((gaps[index] as number) / usualGapDays));
-  const logSpread = Math.max(referenceCount < FEW_GAPS ? FEW_GAPS_LOG_SPREAD : MIN_LOG_SPREAD, 1.4826 * medianOf(logDeviations, referenceCount));
+  const usualGapDays = medianOfGaps(gaps, referenceCount);
+  const logSpread = Math.max(referenceCount < FEW_GAPS ? FEW_GAPS_LOG_SPREAD : MIN_LOG_SPREAD, 1.4826 * medianLogDeviation(gaps, referenceCount, usualGapDays));
 
   // Overdue: the open gap against the cadence, unless earlier years were as quiet at this time.
   const overdueZ = Math.log(Math.max(daysSinceLastOrder, 1) / usualGapDays) / logSpread;
@@ -141,19 +139,17 @@ function geometricMean(values: Float64Array, from: number, to: number): number {
 }
 
 /**
- * Scratch for a customer's order days, gaps and log-deviations, reused from customer to customer
- * (signals run one customer at a time): arrays grown anew for each customer were two fifths of
- * all the memory a book's analysis allocated.
+ * Scratch for a customer's order days and gaps, reused from customer to customer (signals run one
+ * customer at a time): arrays grown anew for each customer were two fifths of all the memory a
+ * book's analysis allocated.
  */
 let orderDayScratch = new Float64Array(256);
 let gapScratch = new Float64Array(256);
-let deviationScratch = new Float64Array(256);
 
 function growScratch(days: number): void {
   const length = Math.max(days, orderDayScratch.length * 2);
   orderDayScratch = new Float64Array(length);
   gapScratch = new Float64Array(length);
-  deviationScratch = new Float64Array(length);
 }
 
 /**
