@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { MAX_RECORD_BYTES, splitQuotedLine } from './quoted-line.js';
 
 /** One parsed record and the file line it ends on, as csv-parse's `info.lines` counts. */
 export interface CsvRecord {
@@ -7,7 +8,6 @@ export interface CsvRecord {
   readonly lines: number;
 }
 
-export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
 /** csv-parse as the tool reads every export; also the reference the fast splitter must match. */
 export function csvParseRecords(
@@ -116,48 +116,5 @@ async function* remaining(first: string, chunks: AsyncIterator<string>, done: bo
     const next = await chunks.next();
     if (next.done) return;
     yield next.value;
-  }
-}
-
-/**
- * Split a line holding double quotes the way csv-parse (relax_quotes) does, or undefined when the
- * line is not certain to read the same: a field opening with a quote must close on this line,
- * followed by the delimiter or the line end. A quote inside an unquoted field is text.
- */
-export function splitQuotedLine(raw: string, delimiter: string): string[] | undefined {
-  const fields: string[] = [];
-  let position = 0;
-  for (;;) {
-    if (raw.charCodeAt(position) === 34) {
-      let value = '';
-      let cursor = position + 1;
-      for (;;) {
-        const quote = raw.indexOf('"', cursor);
-        if (quote < 0) return undefined;
-        value += raw.slice(cursor, quote);
-        if (raw.charCodeAt(quote + 1) === 34) {
-          value += '"';
-          cursor = quote + 2;
-          continue;
-        }
-        const after = quote + 1;
-        if (after === raw.length) {
-          fields.push(value);
-          return fields;
-        }
-        if (!raw.startsWith(delimiter, after)) return undefined;
-        fields.push(value);
-        position = after + delimiter.length;
-        break;
-      }
-    } else {
-      const next = raw.indexOf(delimiter, position);
-      if (next < 0) {
-        fields.push(raw.slice(position));
-        return fields;
-      }
-      fields.push(raw.slice(position, next));
-      position = next + delimiter.length;
-    }
   }
 }

@@ -1,6 +1,6 @@
 import { endianness } from 'node:os';
 import { ByteInterner, NOT_SEEN, sameBytes } from './byte-interner.js';
-import { MAX_RECORD_BYTES, splitQuotedLine } from './csv-records.js';
+import { MAX_RECORD_BYTES, splitQuotedLine } from './quoted-line.js';
 import type { DateColumn } from './date-column.js';
 import { hashOrderId, NO_ORDER_ID } from './order-id-hash.js';
 import { toCents } from './order-line.js';
