@@ -5,6 +5,9 @@ import type { RowCounts } from './build-timelines.js';
 import { compareText } from './compare-text.js';
 import { grown } from './growable-array.js';
 
+/** At most this many ascending runs of a customer's entries are merged; more are sorted. */
+const MAX_MERGED_RUNS = 16;
+
 /** A customer's days up to the as-of date, with the name and rep they go by. */
 export interface CustomerDays {
   /** Views of the builder's own columns: valid until it builds the next customer's days. */
@@ -41,6 +44,9 @@ export class DayBuilder {
   private tokenOf = new Int32Array(256);
   private dayOf = new Float64Array(256);
   private order = new Int32Array(256);
+  /** The other buffer of a merge of runs, and where each run starts (runStart[runs] = the end). */
+  private mergeScratch = new Int32Array(0);
+  private readonly runStart = new Int32Array(MAX_MERGED_RUNS + 1);
   /** The day columns being written (see DayColumns); lineProduct holds book product lines until the customer's days are done. */
   private outDay = new Float64Array(256);
   private outOrders = new Int32Array(256);
@@ -213,16 +219,62 @@ export class DayBuilder {
   /**
    * Scratch indexes 0..count-1 by day, then date text; most exports come in date order already.
    * A view of typed scratch: setting a plain array's length for every customer cost ~90 ms at 10M.
+   * Entries in date order within each part of the file, gathered part after part, are a few
+   * ascending runs (a thread that took on the far end of another's part holds the end of the file
+   * before its middle): those are merged, where a sort with a comparator cost ~0.1 s of a 10M walk.
+   * Entries of the same day and date text may come out in any order: the day folds them alike.
    */
   private sortedOrder(count: number): Int32Array {
     const order = this.order.subarray(0, count);
-    let sorted = true;
+    this.runStart[0] = 0;
+    let runs = 1;
     for (let index = 0; index < count; index++) {
       order[index] = index;
-      if (index > 0 && this.compareItems(index - 1, index) > 0) sorted = false;
+      if (index > 0 && this.compareItems(index - 1, index) > 0) {
+        if (runs <= MAX_MERGED_RUNS) this.runStart[runs] = index;
+        runs++;
+      }
     }
-    if (!sorted) order.sort((a, b) => this.compareItems(a, b));
-    return order;
+    if (runs === 1) return order;
+    if (runs > MAX_MERGED_RUNS) return order.sort((a, b) => this.compareItems(a, b));
+    this.runStart[runs] = count;
+    return this.mergeRuns(count, runs);
+  }
+
+  /** The `runs` ascending runs of scratch indexes (from runStart) merged pairwise until one is left. */
+  private mergeRuns(count: number, runs: number): Int32Array {
+    if (this.mergeScratch.length < this.order.length) this.mergeScratch = new Int32Array(this.order.length);
+    let from = this.order;
+    let to = this.mergeScratch;
+    const starts = this.runStart;
+    while (runs > 1) {
+      let merged = 0;
+      for (let run = 0; run < runs; run += 2) {
+        const start = starts[run] as number;
+        const middle = starts[Math.min(run + 1, runs)] as number;
+        const end = starts[Math.min(run + 2, runs)] as number;
+        let left = start;
+        let right = middle;
+        let at = start;
+        while (left < middle && right < end) {
+          // The left run's item first on a tie: a stable merge, as a stable sort would order them.
+          if (this.compareItems(from[left] as number, from[right] as number) <= 0) to[at++] = from[left++] as number;
+          else to[at++] = from[right++] as number;
+        }
+        while (left < middle) to[at++] = from[left++] as number;
+        while (right < end) to[at++] = from[right++] as number;
+        starts[merged++] = start;
+      }
+      starts[merged] = count;
+      runs = merged;
+      [from, to] = [to, from];
+    }
+    // The merged order is wherever the last pass wrote it; the scratch swaps roles when that is the other buffer.
+    if (from !== this.order) {
+      this.mergeScratch = this.order;
+      this.order = from;
+    }
+    return this.order.subarray(0, count);
   }
 
   private compareItems(a: number, b: number): number {

@@ -61,6 +61,36 @@ describe('DayBuilder', () => {
     expect(apart.rep).toBe('Avi');
   });
 
+  it('reads the days of parts gathered out of date order (a thread that took on the end of the file before its middle) as one reading would', () => {
+    // Seeded: parts of each thread's ledger in date order or not, many runs or few, ties across parts.
+    let seed = 20261124;
+    const random = (below: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % below;
+    };
+    for (let trial = 0; trial < 60; trial++) {
+      const threads: OrderLine[][][] = Array.from({ length: 1 + random(3) }, () =>
+        Array.from({ length: 1 + random(trial < 30 ? 3 : 12) }, () =>
+          Array.from({ length: 1 + random(6) }, () =>
+            line(random(7), `SO-${random(5)}`, 10 + random(990), { productLine: ['Paper', 'Tea', 'Coffee'][random(3)], rep: ['Dana', 'Avi'][random(2)] }),
+          ).sort((a, b) => (trial % 2 === 0 ? a.dateToken - b.dateToken : 0)),
+        ),
+      );
+      const book = new BookLedger();
+      for (const parts of threads) {
+        const thread = new BookLedger();
+        parts.forEach((lines, index) => {
+          if (index > 0) thread.startPart();
+          for (const orderLine of lines) thread.addOrderLine(orderLine);
+        });
+        book.absorb(thread.exportState(), ORDER_DAY.map((_, token) => token));
+      }
+      const oneReading = new BookLedger();
+      for (const orderLine of threads.flat(2)) oneReading.addOrderLine(orderLine);
+      expect(daysOf(book)).toEqual(daysOf(oneReading));
+    }
+  });
+
   it('folds one date read in two parts: an order id in both parts counts once, cents add up', () => {
     const ledger = ledgerOfParts(
       [line(1, 'SO-1', 1000, { productLine: 'Paper' }), line(1, 'SO-2', 200)],
