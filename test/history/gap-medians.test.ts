@@ -1,17 +1,18 @@
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { medianLogDeviation, medianOfGaps } from '../../src/history/gap-medians.js';
+import { prng } from '../support/malformed-corpus.js';
 
-/** A small seeded generator (mulberry32), so every run checks the same gaps. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * A customer's gaps, seeded: up to 300 around a typical gap of 1-60 days, spread by `spread` on a
+ * log scale, and now and then one the histogram does not take (years long).
+ */
+function seededGaps(random: () => number, trial: number, spread: number): number[] {
+  const count = 1 + Math.floor(random() * 300);
+  const typical = 1 + Math.floor(random() * 60);
+  const gaps = Array.from({ length: count }, () => Math.max(1, Math.round(typical * Math.exp((random() - 0.5) * spread))));
+  if (trial % 9 === 0) gaps[Math.floor(random() * count)] = 5000;
+  return gaps;
 }
 
 const logDeviations = (gaps: readonly number[], center: number): number[] => gaps.map((gap) => Math.abs(Math.log(gap / center)));
@@ -29,15 +30,12 @@ describe('medianOfGaps', () => {
   });
 
   it('gives the same bits as simple-statistics median, counted or not', () => {
-    const random = seeded(7);
+    const random = prng(7);
     for (let trial = 0; trial < 400; trial++) {
-      const count = 1 + Math.floor(random() * 300);
-      const typical = 1 + Math.floor(random() * 60);
-      const gaps = Array.from({ length: count }, () => Math.max(1, Math.round(typical * Math.exp((random() - 0.5) * 2))));
-      // Now and then one the histogram does not take: years long, or not a whole day.
-      if (trial % 9 === 0) gaps[Math.floor(random() * count)] = 5000;
-      if (trial % 13 === 0) gaps[Math.floor(random() * count)] = 2.5;
-      expect(medianOfGaps(gaps, count)).toBe(median(gaps));
+      const gaps = seededGaps(random, trial, 2);
+      // Now and then one that is not a whole day, which the histogram does not take either.
+      if (trial % 13 === 0) gaps[Math.floor(random() * gaps.length)] = 2.5;
+      expect(medianOfGaps(gaps, gaps.length)).toBe(median(gaps));
     }
   });
 
@@ -63,13 +61,10 @@ describe('medianLogDeviation', () => {
   });
 
   it('gives the same bits as simple-statistics median of the deviations, counted or not', () => {
-    const random = seeded(11);
+    const random = prng(11);
     for (let trial = 0; trial < 400; trial++) {
-      const count = 1 + Math.floor(random() * 300);
-      const typical = 1 + Math.floor(random() * 60);
-      const gaps = Array.from({ length: count }, () => Math.max(1, Math.round(typical * Math.exp((random() - 0.5) * 3))));
-      if (trial % 9 === 0) gaps[Math.floor(random() * count)] = 5000;
-      const reference = 1 + Math.floor(random() * count);
+      const gaps = seededGaps(random, trial, 3);
+      const reference = 1 + Math.floor(random() * gaps.length);
       const center = median(gaps.slice(0, reference));
       expect(medianLogDeviation(gaps, reference, center)).toBe(median(logDeviations(gaps.slice(0, reference), center)));
     }
