@@ -56,8 +56,9 @@ export function medianLogDeviation(gaps: ArrayLike<number>, count: number, cente
   const below = Math.floor((count - 1) / 2);
   const above = count - 1 - below;
   // Gaps of `center` days or more deviate more the longer they are; shorter ones, the shorter.
-  let longer = Math.ceil(center);
-  let shorter = longer - 1;
+  // Both walks start within the counted days, whatever the center.
+  let longer = Math.min(Math.ceil(center), widest + 1);
+  let shorter = Math.min(Math.ceil(center) - 1, widest);
   let seen = 0;
   let lower = Number.NaN;
   let upper = Number.NaN;

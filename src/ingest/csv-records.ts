@@ -8,7 +8,6 @@ export interface CsvRecord {
   readonly lines: number;
 }
 
-
 /** csv-parse as the tool reads every export; also the reference the fast splitter must match. */
 export function csvParseRecords(
   text: AsyncIterable<string>,
