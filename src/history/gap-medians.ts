@@ -23,6 +23,43 @@ let deviationScratch = new Float64Array(256);
 export function medianOfGaps(gaps: ArrayLike<number>, count: number): number {
   const widest = countGaps(gaps, count);
   if (widest < 0) return medianOf(gaps, count);
+  const median = countedMedian(widest, count);
+  gapsOfDays.fill(0, 0, widest + 1);
+  return median;
+}
+
+/**
+ * The median of |ln(gap / center)| over the first `count` gaps, bit for bit medianOf of those
+ * values: how far a customer's gaps stray from their usual one, on a log scale. Counted, the
+ * deviations ascend walking out from the center on both sides, so only the values up to the middle
+ * are computed, once per distinct gap instead of once per gap. NaN when `count` is 0.
+ */
+export function medianLogDeviation(gaps: ArrayLike<number>, count: number, center: number): number {
+  const widest = center > 0 && center < Number.POSITIVE_INFINITY ? countGaps(gaps, count) : -1;
+  if (widest < 0) return medianOfDeviations(gaps, count, center);
+  const deviation = countedMedianLogDeviation(widest, count, center);
+  gapsOfDays.fill(0, 0, widest + 1);
+  return deviation;
+}
+
+/**
+ * A customer's cadence: the median gap, and the median log-deviation of the gaps from it
+ * (medianOfGaps, then medianLogDeviation about that median), from one count of the gaps.
+ */
+export function gapCadence(gaps: ArrayLike<number>, count: number): { readonly medianGap: number; readonly medianLogDeviation: number } {
+  const widest = countGaps(gaps, count);
+  if (widest < 0) {
+    const medianGap = medianOf(gaps, count);
+    return { medianGap, medianLogDeviation: medianLogDeviation(gaps, count, medianGap) };
+  }
+  const medianGap = countedMedian(widest, count);
+  const deviation = countedMedianLogDeviation(widest, count, medianGap);
+  gapsOfDays.fill(0, 0, widest + 1);
+  return { medianGap, medianLogDeviation: deviation };
+}
+
+/** The median of the `count` gaps in the histogram, the longest `widest` days. */
+function countedMedian(widest: number, count: number): number {
   const below = Math.floor((count - 1) / 2);
   const above = count - 1 - below;
   let seen = 0;
@@ -36,23 +73,12 @@ export function medianOfGaps(gaps: ArrayLike<number>, count: number): number {
       break;
     }
   }
-  gapsOfDays.fill(0, 0, widest + 1);
   // quantileSorted's arithmetic: the middle value, or the mean of the middle two.
   return below === above ? lower : (lower + upper) / 2;
 }
 
-/**
- * The median of |ln(gap / center)| over the first `count` gaps, bit for bit medianOf of those
- * values: how far a customer's gaps stray from their usual one, on a log scale. Counted, the
- * deviations ascend walking out from the center on both sides, so only the values up to the middle
- * are computed, once per distinct gap instead of once per gap. NaN when `count` is 0.
- */
-export function medianLogDeviation(gaps: ArrayLike<number>, count: number, center: number): number {
-  const widest = countGaps(gaps, count);
-  if (widest < 0 || !(center > 0 && center < Number.POSITIVE_INFINITY)) {
-    if (widest >= 0) gapsOfDays.fill(0, 0, widest + 1);
-    return medianOfDeviations(gaps, count, center);
-  }
+/** The median of |ln(gap / center)| over the `count` gaps in the histogram; `center` is positive and finite. */
+function countedMedianLogDeviation(widest: number, count: number, center: number): number {
   const below = Math.floor((count - 1) / 2);
   const above = count - 1 - below;
   // Gaps of `center` days or more deviate more the longer they are; shorter ones, the shorter.
@@ -80,7 +106,6 @@ export function medianLogDeviation(gaps: ArrayLike<number>, count: number, cente
     if (Number.isNaN(lower) && seen > below) lower = deviation;
     if (seen > above) upper = deviation;
   }
-  gapsOfDays.fill(0, 0, widest + 1);
   return below === above ? lower : (lower + upper) / 2;
 }
 

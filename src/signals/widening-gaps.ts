@@ -1,5 +1,5 @@
 import type { CustomerTimeline } from '../history/customer-timeline.js';
-import { medianLogDeviation, medianOfGaps } from '../history/gap-medians.js';
+import { gapCadence } from '../history/gap-medians.js';
 import { firstOrderDay, lastOrderDay, ordersBetween } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { clamp01, round, type SignalResult, type SignalWindows } from './signal.js';
@@ -72,8 +72,9 @@ export function wideningGaps(timeline: CustomerTimeline, asOf: Day, _windows: Si
     return { id: 'widening_gaps', severity: 0, evidence: { daysSinceLastOrder, gapCount } };
   }
   if (referenceCount < MIN_GAPS) referenceCount = gapCount - 2;
-  const usualGapDays = medianOfGaps(gaps, referenceCount);
-  const logSpread = Math.max(referenceCount < FEW_GAPS ? FEW_GAPS_LOG_SPREAD : MIN_LOG_SPREAD, 1.4826 * medianLogDeviation(gaps, referenceCount, usualGapDays));
+  const cadence = gapCadence(gaps, referenceCount);
+  const usualGapDays = cadence.medianGap;
+  const logSpread = Math.max(referenceCount < FEW_GAPS ? FEW_GAPS_LOG_SPREAD : MIN_LOG_SPREAD, 1.4826 * cadence.medianLogDeviation);
 
   // Overdue: the open gap against the cadence, unless earlier years were as quiet at this time.
   const overdueZ = Math.log(Math.max(daysSinceLastOrder, 1) / usualGapDays) / logSpread;

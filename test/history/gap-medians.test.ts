@@ -1,6 +1,6 @@
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { medianLogDeviation, medianOfGaps } from '../../src/history/gap-medians.js';
+import { gapCadence, medianLogDeviation, medianOfGaps } from '../../src/history/gap-medians.js';
 import { prng } from '../support/malformed-corpus.js';
 
 /**
@@ -73,5 +73,18 @@ describe('medianLogDeviation', () => {
   it('takes any center, inside the gaps or not', () => {
     const gaps = [3, 8, 8, 21, 40];
     for (const center of [0.5, 1, 8, 8.5, 40, 90, 10_000]) expect(medianLogDeviation(gaps, 5, center)).toBe(median(logDeviations(gaps, center)));
+  });
+});
+
+describe('gapCadence', () => {
+  it('is medianOfGaps and medianLogDeviation about it, from one count of the gaps', () => {
+    const random = prng(13);
+    for (let trial = 0; trial < 200; trial++) {
+      const gaps = seededGaps(random, trial, 3);
+      const reference = 1 + Math.floor(random() * gaps.length);
+      const medianGap = median(gaps.slice(0, reference));
+      expect(gapCadence(gaps, reference)).toEqual({ medianGap, medianLogDeviation: median(logDeviations(gaps.slice(0, reference), medianGap)) });
+    }
+    expect(gapCadence([4], 0)).toEqual({ medianGap: Number.NaN, medianLogDeviation: Number.NaN });
   });
 });
