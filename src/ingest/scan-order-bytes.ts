@@ -1,5 +1,5 @@
-import { endianness } from 'node:os';
 import { ByteInterner, NOT_SEEN, sameBytes } from './byte-interner.js';
+import { LineSplitter } from './line-splitter.js';
 import { MAX_RECORD_BYTES, splitQuotedLine } from './quoted-line.js';
 import type { DateColumn } from './date-column.js';
 import { hashOrderId, NO_ORDER_ID } from './order-id-hash.js';
@@ -41,10 +41,6 @@ const DATE = 1;
 const PRODUCT_LINE = 2;
 const LABEL = 3;
 type FieldKind = typeof CUSTOMER | typeof DATE | typeof PRODUCT_LINE | typeof LABEL;
-/** Word masks read a buffer's lowest byte as the word's lowest. */
-const LITTLE_ENDIAN = endianness() === 'LE';
-/** The line feed in each byte of a word. */
-const NEWLINE_WORD = 0x0a0a0a0a;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 /** More digits than this may not be exact as an integer double: such amounts go the string route. */
 const MAX_EXACT_DIGITS = 15;
@@ -76,13 +72,18 @@ export class OrderByteScanner {
   private readonly dateTokens: ByteInterner;
   private readonly productLines: ByteInterner;
   private readonly labels: ByteInterner;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
+  /**
+   * Where the row's fields are: field k from fieldAt[fieldBase + 2k] to fieldAt[fieldBase + 2k + 1],
+   * either a line split here byte by byte (lineFields) or a record of the LineSplitter.
+   */
+  private fieldAt: Int32Array;
+  private fieldBase = 0;
+  private readonly lineFields: Int32Array;
+  /** Splits the lines of a buffer without quotes or carriage returns; undefined without WebAssembly SIMD. */
+  private readonly splitter: LineSplitter | undefined;
   private readonly delimiterText: string;
   /** Per byte value: 0 plain, 1 the delimiter, 2 a byte that sends the row the string route. */
   private readonly special = new Uint8Array(256);
-  /** The delimiter in each byte of a word. */
-  private readonly delimiterWord: number;
 
   constructor(
     private readonly plan: ByteScanPlan,
@@ -94,13 +95,14 @@ export class OrderByteScanner {
     dictionaries: ScanDictionaries = new ScanDictionaries(),
   ) {
     ({ customers: this.customers, dateTokens: this.dateTokens, productLines: this.productLines, labels: this.labels } = dictionaries);
-    this.starts = new Int32Array(plan.headerCount + 1);
-    this.ends = new Int32Array(plan.headerCount + 1);
+    this.lineFields = new Int32Array(2 * plan.headerCount);
+    this.fieldAt = this.lineFields;
     this.delimiterText = String.fromCharCode(plan.delimiter);
     this.special[plan.delimiter] = 1;
     this.special[34] = 2;
     this.special[13] = 2;
-    this.delimiterWord = Math.imul(plan.delimiter, 0x01010101);
+    // A CR LF file's lines all hold a carriage return, which only the byte loop reads.
+    this.splitter = plan.crlf || this.special[plan.delimiter] !== 1 ? undefined : LineSplitter.create(plan.headerCount);
   }
 
   feed(chunk: Buffer): void {
@@ -119,13 +121,12 @@ export class OrderByteScanner {
       this.line(asBytes(line), 0, line.length, true);
       position = newline + 1;
     }
-    this.read(chunk);
-    const bytes = asBytes(chunk);
-    const words = this.wordsOf(chunk);
-    if (words !== undefined) {
-      position = this.wordLines(bytes, words, position);
+    if (this.splitter !== undefined && chunk.indexOf(34, position) < 0 && chunk.indexOf(13, position) < 0) {
+      position = this.splitLines(this.splitter, chunk, position);
       if (this.bailed) return;
     } else {
+      this.read(chunk);
+      const bytes = asBytes(chunk);
       for (;;) {
         const newline = chunk.indexOf(10, position);
         if (newline < 0) break;
@@ -153,6 +154,7 @@ export class OrderByteScanner {
   private line(bytes: Uint8Array, start: number, lineEnd: number, hasNewline: boolean): void {
     const headerCount = this.plan.headerCount;
     const special = this.special;
+    const fieldAt = this.lineFields;
     let fields = 0;
     let fieldStart = start;
     let overflow = false;
@@ -166,8 +168,10 @@ export class OrderByteScanner {
         overflow = true;
         break;
       }
-      this.starts[fields] = fieldStart;
-      this.ends[fields] = i;
+      if (fields < headerCount - 1) {
+        fieldAt[2 * fields] = fieldStart;
+        fieldAt[2 * fields + 1] = i;
+      }
       fields++;
       fieldStart = i + 1;
     }
@@ -175,60 +179,8 @@ export class OrderByteScanner {
   }
 
   /**
-   * Every complete line of a buffer read as words (see `wordsOf`), from `position`; returns where
-   * the unfinished last line starts. Delimiters and line ends are found four bytes at a time:
-   * ((x & 0x7f..) + 0x7f..) | x | 0x7f.. has a clear top bit exactly in the zero bytes of x, so each
-   * set bit of its complement is one delimiter or line end, taken lowest first.
-   */
-  private wordLines(bytes: Uint8Array, words: Uint32Array, position: number): number {
-    const headerCount = this.plan.headerCount;
-    const starts = this.starts;
-    const ends = this.ends;
-    const delimiterWord = this.delimiterWord;
-    let lineStart = position;
-    let fieldStart = position;
-    let fields = 0;
-    let overflow = false;
-    const wordCount = bytes.length >> 2;
-    // The last bytes, short of a word, are read as one more word padded with zeros (never a
-    // delimiter or a line feed).
-    const lastWord = (bytes.length + 3) >> 2;
-    let word = position >> 2;
-    // Bytes before `position` in its word belong to a line already read.
-    let skip = -1 << ((position & 3) << 3);
-    for (; word < lastWord; word++) {
-      const value = word < wordCount ? (words[word] as number) : paddedWord(bytes, word << 2);
-      const delimiters = value ^ delimiterWord;
-      const newlines = value ^ NEWLINE_WORD;
-      let found = ~((((delimiters & 0x7f7f7f7f) + 0x7f7f7f7f) | delimiters) & (((newlines & 0x7f7f7f7f) + 0x7f7f7f7f) | newlines) | 0x7f7f7f7f) & skip;
-      skip = -1;
-      while (found !== 0) {
-        const lowest = found & -found;
-        found ^= lowest;
-        const at = (word << 2) + ((31 - Math.clz32(lowest)) >> 3);
-        if (bytes[at] === 10) {
-          this.endLine(bytes, lineStart, at, true, fields, fieldStart, overflow);
-          if (this.bailed) return at;
-          lineStart = at + 1;
-          fieldStart = lineStart;
-          fields = 0;
-          overflow = false;
-        } else if (fields === headerCount) {
-          overflow = true;
-        } else {
-          starts[fields] = fieldStart;
-          ends[fields] = at;
-          fields++;
-          fieldStart = at + 1;
-        }
-      }
-    }
-    return lineStart;
-  }
-
-  /**
-   * A line split into `fields` fields (the last one from `fieldStart` to the line's end still to
-   * record), or `overflow`: more fields than the header, or a byte only the string route reads.
+   * A line split into `fields` + 1 fields (the last one from `fieldStart` to the line's end still
+   * to record), or `overflow`: more fields than the header, or a byte only the string route reads.
    */
   private endLine(bytes: Uint8Array, start: number, lineEnd: number, hasNewline: boolean, fields: number, fieldStart: number, overflow: boolean): void {
     this.lines++;
@@ -247,25 +199,57 @@ export class OrderByteScanner {
       return;
     }
     const headerCount = this.plan.headerCount;
-    if (overflow || fields === headerCount) return this.slowRow(bytes, start, end);
-    this.starts[fields] = fieldStart;
-    this.ends[fields] = end;
-    fields++;
-    for (; fields < headerCount; fields++) {
-      this.starts[fields] = 0;
-      this.ends[fields] = 0;
-    }
+    if (overflow || fields >= headerCount) return this.slowRow(bytes, start, end);
+    const fieldAt = this.lineFields;
+    fieldAt[2 * fields] = fieldStart;
+    fieldAt[2 * fields + 1] = end;
+    fieldAt.fill(0, 2 * fields + 2);
+    this.fieldAt = fieldAt;
+    this.fieldBase = 0;
     if (!this.fastRow(bytes)) this.slowRow(bytes, start, end);
   }
 
   /**
-   * The buffer as little-endian 32-bit words, when it holds no quote and no carriage return (then a
-   * delimiter or a line feed is all a split looks for: wordLines) and starts on a word boundary;
-   * else undefined, and its lines are split byte by byte.
+   * The complete lines of a buffer with no quote and no carriage return, from `position`, split by
+   * the LineSplitter; returns where the unfinished last line starts. The rows are read from the
+   * splitter's copy of the buffer.
    */
-  private wordsOf(chunk: Buffer): Uint32Array | undefined {
-    if (!LITTLE_ENDIAN || chunk.byteOffset % 4 !== 0 || this.special[this.plan.delimiter] !== 1 || chunk.indexOf(34) >= 0 || chunk.indexOf(13) >= 0) return undefined;
-    return new Uint32Array(chunk.buffer, chunk.byteOffset, chunk.length >> 2);
+  private splitLines(splitter: LineSplitter, chunk: Buffer, position: number): number {
+    const length = splitter.load(chunk, position);
+    const { bytes, stride } = splitter;
+    this.text = splitter.text;
+    this.view = splitter.view;
+    // The copy's bytes change with every load: an order id remembered in the last one is not there now.
+    this.lastOrderBuffer = undefined;
+    let from = 0;
+    for (;;) {
+      const count = splitter.split(from, length, this.plan.delimiter);
+      const records = splitter.records;
+      for (let base = 0; base < count * stride; base += stride) {
+        this.splitRow(bytes, records, base);
+        if (this.bailed) return position;
+      }
+      if (count === 0) break;
+      from = (records[(count - 1) * stride] as number) + 1;
+      if (count < LineSplitter.maxLinesPerCall) break;
+    }
+    return position + from;
+  }
+
+  /** One line as a LineSplitter record at `base`: [line end, delimiters, start 0, end 0, ...]. */
+  private splitRow(bytes: Uint8Array, records: Int32Array, base: number): void {
+    this.lines++;
+    const start = records[base + 2] as number;
+    const end = records[base] as number;
+    if (start === end) return;
+    if (end - start > MAX_RECORD_BYTES) {
+      this.bailed = true;
+      return;
+    }
+    if ((records[base + 1] as number) >= this.plan.headerCount) return this.slowRow(bytes, start, end);
+    this.fieldAt = records;
+    this.fieldBase = base + 2;
+    if (!this.fastRow(bytes)) this.slowRow(bytes, start, end);
   }
 
   /** The row read from its bytes; false when it must take the string route. */
@@ -305,8 +289,9 @@ export class OrderByteScanner {
    */
   private intern(interner: ByteInterner, bytes: Uint8Array, column: number | undefined, kind: FieldKind, line: number): number {
     if (column === undefined) return NO_FIELD;
-    const start = this.starts[column] as number;
-    const end = this.ends[column] as number;
+    const at = this.fieldBase + 2 * column;
+    const start = this.fieldAt[at] as number;
+    const end = this.fieldAt[at + 1] as number;
     if (start === end) return NO_FIELD;
     const known = interner.lookup(this.view, start, end);
     if (known !== NOT_SEEN) return known;
@@ -333,8 +318,9 @@ export class OrderByteScanner {
 
   /** `-?digits(.digits)?` as Number() reads it (n / 10^k is exact rounding of the same decimal), else NaN. */
   private plainNumber(bytes: Uint8Array, column: number): number {
-    const start = this.starts[column] as number;
-    const end = this.ends[column] as number;
+    const at = this.fieldBase + 2 * column;
+    const start = this.fieldAt[at] as number;
+    const end = this.fieldAt[at + 1] as number;
     let index = start;
     const negative = bytes[index] === 45;
     if (negative) index++;
@@ -366,8 +352,9 @@ export class OrderByteScanner {
    */
   private orderHash(bytes: Uint8Array, column: number | undefined): number {
     if (column === undefined) return NO_ORDER_ID;
-    const start = this.starts[column] as number;
-    const end = this.ends[column] as number;
+    const at = this.fieldBase + 2 * column;
+    const start = this.fieldAt[at] as number;
+    const end = this.fieldAt[at + 1] as number;
     if (start === end) return NO_ORDER_ID;
     const length = end - start;
     if (length === this.lastOrderLength && this.lastOrderBuffer === this.text && sameBytes(this.view, this.lastOrderStart, this.view, start, length)) return this.lastOrderHash;
@@ -405,13 +392,6 @@ export class OrderByteScanner {
     if (fields.every((field) => field.trim() === '')) return;
     this.rows.consume(this.lineBase + this.lines, fields);
   }
-}
-
-/** The bytes from `at` to the end (fewer than four) as a little-endian word, zeros above them. */
-function paddedWord(bytes: Uint8Array, at: number): number {
-  let value = 0;
-  for (let shift = 0; at < bytes.length; at++, shift += 8) value |= (bytes[at] as number) << shift;
-  return value;
 }
 
 function asBytes(buffer: Buffer): Uint8Array {
