@@ -10,6 +10,7 @@ import type { OrderLine } from './order-line.js';
 import { OrderRowReader, type OrderColumns } from './order-row-reader.js';
 import type { MergeableOrderSink, SinkFactory } from './order-sink.js';
 import { PartEnd } from './part-end.js';
+import { scanKernelAvailable } from './scan-kernel.js';
 import { bytesToTake, readingRate, sharePolicy, type SharePolicy } from './share-policy.js';
 import type { ReadInput } from './read-input.js';
 import { RejectLog } from './reject-log.js';
@@ -222,7 +223,8 @@ async function readOrdersByBytesWith(
   const opened = await openOrders(source, options);
   const { table, columns } = opened;
   const delimiterByte = table.delimiter === 'whitespace' ? -1 : table.delimiter.charCodeAt(0);
-  if (table.encoding !== 'utf-8' || delimiterByte < 0 || options.noHeader || table.headerLine < 1) return closeRows(table);
+  // Without WebAssembly SIMD (node --jitless) the string route reads every row: slower, the same answers.
+  if (table.encoding !== 'utf-8' || delimiterByte < 0 || options.noHeader || table.headerLine < 1 || !scanKernelAvailable()) return closeRows(table);
   let decimalMark = options.decimalMark;
   if (decimalMark === undefined) {
     const held: CsvRow[] = [];

@@ -1,11 +1,10 @@
-import { ByteInterner, NOT_SEEN, sameBytes } from './byte-interner.js';
-import { LineSplitter } from './line-splitter.js';
 import { MAX_RECORD_BYTES, splitQuotedLine } from './quoted-line.js';
 import type { DateColumn } from './date-column.js';
 import { hashOrderId, NO_ORDER_ID } from './order-id-hash.js';
 import { toCents } from './order-line.js';
 import type { OrderColumns, OrderRowReader } from './order-row-reader.js';
 import type { OrderSink } from './order-sink.js';
+import { CUSTOMERS, DATE_TOKENS, LABELS, NOT_SEEN, PRODUCT_LINES, ScanKernel, type Dictionary } from './scan-kernel.js';
 
 /** How a byte scan reads the rows of one export: decided once, from its head, for every thread. */
 export interface ByteScanPlan {
@@ -20,27 +19,25 @@ export interface ByteScanPlan {
 }
 
 /**
- * The strings a scan has decoded and judged, by their bytes: kept from one part of a file to the
- * next read into the same sink and date column (their numbers are theirs), so a thread that takes
- * on another part knows its customers and dates already.
+ * The strings a scan has decoded and judged, by their bytes (in the ScanKernel's dictionaries):
+ * kept from one part of a file to the next read into the same sink and date column (their numbers
+ * are theirs), so a thread that takes on another part knows its customers and dates already.
  */
 export class ScanDictionaries {
-  readonly customers = new ByteInterner();
-  readonly dateTokens = new ByteInterner();
-  readonly productLines = new ByteInterner();
-  readonly labels = new ByteInterner();
+  private kernel: ScanKernel | undefined;
+
+  /** The kernel holding them, made on first use for lines of `fields` fields. */
+  kernelFor(fields: number): ScanKernel {
+    this.kernel ??= ScanKernel.create(fields);
+    if (this.kernel === undefined || this.kernel.stride !== 2 + 2 * fields) throw new Error('the byte scan needs WebAssembly SIMD, for lines of one width');
+    return this.kernel;
+  }
 }
 
 /** Interned value of a field that cannot take the byte route (edge blanks, bad bytes, no date). */
 const SLOW = -3;
 /** An absent or empty field: the sink's "none". */
 const NO_FIELD = -1;
-/** What an interned field stands for, so each kind is decided its own way on first sight. */
-const CUSTOMER = 0;
-const DATE = 1;
-const PRODUCT_LINE = 2;
-const LABEL = 3;
-type FieldKind = typeof CUSTOMER | typeof DATE | typeof PRODUCT_LINE | typeof LABEL;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 /** More digits than this may not be exact as an integer double: such amounts go the string route. */
 const MAX_EXACT_DIGITS = 15;
@@ -48,8 +45,8 @@ const MAX_EXACT_DIGITS = 15;
 /**
  * Reads order rows straight from UTF-8 bytes, the way the string route (decode, split, trim,
  * parseMoney) would, for the rows it can read with certainty: unquoted fields without blanks at
- * their edges, plain amounts (`-1234.50`). Strings that repeat are decoded once (ByteInterner);
- * any other row is decoded and handed to the OrderRowReader whole, so every reject is judged in one
+ * their edges, plain amounts (`-1234.50`). Lines are split and strings that repeat are looked up
+ * in WebAssembly (ScanKernel), and decoded once; any other row is decoded and handed to the OrderRowReader whole, so every reject is judged in one
  * place. A line the string route itself would hand to csv-parse (a quoted field running onto the
  * next line, a stray carriage return, another line ending) stops the scan: `bailed` is then set,
  * and the caller reads the whole file the string route instead.
@@ -59,28 +56,19 @@ export class OrderByteScanner {
   /** Physical lines seen, blank ones included. */
   lines = 0;
   private carry: Buffer | undefined;
-  /** The buffer being read, for decoding: element access on a Buffer is slower than on a plain Uint8Array view of it. */
-  private text: Buffer = Buffer.alloc(0);
-  /** The last plain order id hashed: where its bytes are, and its hash. */
-  private lastOrderBuffer: Buffer | undefined;
+  /** Every byte is read from the kernel's memory, where a buffer is loaded a megabyte at a time. */
+  private readonly kernel: ScanKernel;
+  /** The last plain order id hashed: where its bytes are in the kernel's memory (until the next load), and its hash. */
   private lastOrderStart = 0;
   private lastOrderLength = -1;
   private lastOrderHash = 0;
-  /** The buffer being read, for the interners' four-byte reads. */
-  private view: DataView = new DataView(new ArrayBuffer(0));
-  private readonly customers: ByteInterner;
-  private readonly dateTokens: ByteInterner;
-  private readonly productLines: ByteInterner;
-  private readonly labels: ByteInterner;
   /**
    * Where the row's fields are: field k from fieldAt[fieldBase + 2k] to fieldAt[fieldBase + 2k + 1],
-   * either a line split here byte by byte (lineFields) or a record of the LineSplitter.
+   * either a line split here byte by byte (lineFields) or a record of the kernel.
    */
   private fieldAt: Int32Array;
   private fieldBase = 0;
   private readonly lineFields: Int32Array;
-  /** Splits the lines of a buffer without quotes or carriage returns; undefined without WebAssembly SIMD. */
-  private readonly splitter: LineSplitter | undefined;
   private readonly delimiterText: string;
   /** Per byte value: 0 plain, 1 the delimiter, 2 a byte that sends the row the string route. */
   private readonly special = new Uint8Array(256);
@@ -94,15 +82,13 @@ export class OrderByteScanner {
     private readonly lineBase: number,
     dictionaries: ScanDictionaries = new ScanDictionaries(),
   ) {
-    ({ customers: this.customers, dateTokens: this.dateTokens, productLines: this.productLines, labels: this.labels } = dictionaries);
+    this.kernel = dictionaries.kernelFor(plan.headerCount);
     this.lineFields = new Int32Array(2 * plan.headerCount);
     this.fieldAt = this.lineFields;
     this.delimiterText = String.fromCharCode(plan.delimiter);
     this.special[plan.delimiter] = 1;
     this.special[34] = 2;
     this.special[13] = 2;
-    // A CR LF file's lines all hold a carriage return, which only the byte loop reads.
-    this.splitter = plan.crlf || this.special[plan.delimiter] !== 1 ? undefined : LineSplitter.create(plan.headerCount);
   }
 
   feed(chunk: Buffer): void {
@@ -117,20 +103,23 @@ export class OrderByteScanner {
       }
       const line = Buffer.concat([this.carry, chunk.subarray(0, newline)]);
       this.carry = undefined;
-      this.read(line);
-      this.line(asBytes(line), 0, line.length, true);
+      this.lineApart(line, true);
+      if (this.bailed) return;
       position = newline + 1;
     }
-    if (this.splitter !== undefined && chunk.indexOf(34, position) < 0 && chunk.indexOf(13, position) < 0) {
-      position = this.splitLines(this.splitter, chunk, position);
+    while (position < chunk.length) {
+      const rest = chunk.length - position;
+      const length = Math.min(rest, this.kernel.capacity);
+      const read = this.loaded(chunk, position, length);
       if (this.bailed) return;
-    } else {
-      this.read(chunk);
-      const bytes = asBytes(chunk);
-      for (;;) {
+      position += read;
+      // The load held the rest of the buffer: what is left of it is the unfinished last line.
+      if (length === rest) break;
+      if (read === 0) {
+        // A line longer than a load, with more after it in this buffer.
         const newline = chunk.indexOf(10, position);
         if (newline < 0) break;
-        this.line(bytes, position, newline, true);
+        this.lineApart(chunk.subarray(position, newline), true);
         if (this.bailed) return;
         position = newline + 1;
       }
@@ -139,16 +128,63 @@ export class OrderByteScanner {
   }
 
   end(): void {
-    if (this.carry !== undefined && !this.bailed) {
-      this.read(this.carry);
-      this.line(asBytes(this.carry), 0, this.carry.length, false);
-    }
+    if (this.carry !== undefined && !this.bailed) this.lineApart(this.carry, false);
     this.carry = undefined;
   }
 
-  private read(buffer: Buffer): void {
-    this.text = buffer;
-    this.view = new DataView(buffer.buffer, buffer.byteOffset, buffer.length);
+  /**
+   * `length` bytes of `chunk` from `position`, loaded into the kernel: the complete lines are
+   * read, split by the kernel when no quote and no carriage return is among them, else byte by
+   * byte. Returns the bytes read, up to where the unfinished last line starts.
+   */
+  private loaded(chunk: Buffer, position: number, length: number): number {
+    const kernel = this.kernel;
+    kernel.load(chunk, position, length);
+    // The bytes under a remembered order id change with every load.
+    this.lastOrderLength = -1;
+    const start = kernel.inputAt;
+    const end = start + length;
+    const inLoad = chunk.subarray(position, position + length);
+    if (this.plan.crlf || this.special[this.plan.delimiter] !== 1 || inLoad.indexOf(34) >= 0 || inLoad.indexOf(13) >= 0) {
+      const bytes = kernel.bytes;
+      let lineStart = start;
+      for (;;) {
+        const newline = inLoad.indexOf(10, lineStart - start);
+        if (newline < 0) break;
+        this.line(bytes, lineStart, start + newline, true);
+        if (this.bailed) break;
+        lineStart = start + newline + 1;
+      }
+      return lineStart - start;
+    }
+    let from = start;
+    for (;;) {
+      const count = kernel.split(from, end, this.plan.delimiter);
+      const { bytes, records, stride } = kernel;
+      for (let base = 0; base < count * stride; base += stride) {
+        this.splitRow(bytes, records, base);
+        if (this.bailed) return 0;
+      }
+      if (count === 0) break;
+      from = (records[(count - 1) * stride] as number) + 1;
+      if (count < ScanKernel.maxLinesPerCall) break;
+    }
+    return from - start;
+  }
+
+  /** One line (without its line feed) from a buffer of its own: loaded and read, or decoded whole when it is longer than a load. */
+  private lineApart(line: Buffer, hasNewline: boolean): void {
+    if (line.length <= this.kernel.capacity) {
+      this.kernel.load(line, 0, line.length);
+      this.lastOrderLength = -1;
+      const start = this.kernel.inputAt;
+      this.line(this.kernel.bytes, start, start + line.length, hasNewline);
+      return;
+    }
+    // Past MAX_RECORD_BYTES the scan stops in endLine; short of it, a line this long is no row the fast path reads.
+    this.lines++;
+    if (line.length > MAX_RECORD_BYTES) this.bailed = true;
+    else this.slowText(line.toString('utf8'));
   }
 
   private line(bytes: Uint8Array, start: number, lineEnd: number, hasNewline: boolean): void {
@@ -199,44 +235,17 @@ export class OrderByteScanner {
       return;
     }
     const headerCount = this.plan.headerCount;
-    if (overflow || fields >= headerCount) return this.slowRow(bytes, start, end);
+    if (overflow || fields >= headerCount) return this.slowRow(start, end);
     const fieldAt = this.lineFields;
     fieldAt[2 * fields] = fieldStart;
     fieldAt[2 * fields + 1] = end;
     fieldAt.fill(0, 2 * fields + 2);
     this.fieldAt = fieldAt;
     this.fieldBase = 0;
-    if (!this.fastRow(bytes)) this.slowRow(bytes, start, end);
+    if (!this.fastRow(bytes)) this.slowRow(start, end);
   }
 
-  /**
-   * The complete lines of a buffer with no quote and no carriage return, from `position`, split by
-   * the LineSplitter; returns where the unfinished last line starts. The rows are read from the
-   * splitter's copy of the buffer.
-   */
-  private splitLines(splitter: LineSplitter, chunk: Buffer, position: number): number {
-    const length = splitter.load(chunk, position);
-    const { bytes, stride } = splitter;
-    this.text = splitter.text;
-    this.view = splitter.view;
-    // The copy's bytes change with every load: an order id remembered in the last one is not there now.
-    this.lastOrderBuffer = undefined;
-    let from = 0;
-    for (;;) {
-      const count = splitter.split(from, length, this.plan.delimiter);
-      const records = splitter.records;
-      for (let base = 0; base < count * stride; base += stride) {
-        this.splitRow(bytes, records, base);
-        if (this.bailed) return position;
-      }
-      if (count === 0) break;
-      from = (records[(count - 1) * stride] as number) + 1;
-      if (count < LineSplitter.maxLinesPerCall) break;
-    }
-    return position + from;
-  }
-
-  /** One line as a LineSplitter record at `base`: [line end, delimiters, start 0, end 0, ...]. */
+  /** One line as a kernel record at `base`: [line end, delimiters, start 0, end 0, ...]. */
   private splitRow(bytes: Uint8Array, records: Int32Array, base: number): void {
     this.lines++;
     const start = records[base + 2] as number;
@@ -246,19 +255,19 @@ export class OrderByteScanner {
       this.bailed = true;
       return;
     }
-    if ((records[base + 1] as number) >= this.plan.headerCount) return this.slowRow(bytes, start, end);
+    if ((records[base + 1] as number) >= this.plan.headerCount) return this.slowRow(start, end);
     this.fieldAt = records;
     this.fieldBase = base + 2;
-    if (!this.fastRow(bytes)) this.slowRow(bytes, start, end);
+    if (!this.fastRow(bytes)) this.slowRow(start, end);
   }
 
   /** The row read from its bytes; false when it must take the string route. */
   private fastRow(bytes: Uint8Array): boolean {
     const col = this.plan.columns;
     const line = this.lineBase + this.lines;
-    const customer = this.intern(this.customers, bytes, col.customer, CUSTOMER, line);
+    const customer = this.intern(CUSTOMERS, col.customer, line);
     if (customer === SLOW || customer === NO_FIELD) return false;
-    const dateToken = this.intern(this.dateTokens, bytes, col.date, DATE, line);
+    const dateToken = this.intern(DATE_TOKENS, col.date, line);
     if (dateToken === SLOW || dateToken === NO_FIELD) return false;
     let amount: number;
     if (col.amount !== undefined) {
@@ -271,12 +280,12 @@ export class OrderByteScanner {
     if (Number.isNaN(amount)) return false;
     const orderHash = this.orderHash(bytes, col.order);
     if (orderHash === SLOW) return false;
-    let productLine = this.intern(this.productLines, bytes, col.category, PRODUCT_LINE, line);
-    if (productLine === NO_FIELD) productLine = this.intern(this.productLines, bytes, col.sku, PRODUCT_LINE, line);
+    let productLine = this.intern(PRODUCT_LINES, col.category, line);
+    if (productLine === NO_FIELD) productLine = this.intern(PRODUCT_LINES, col.sku, line);
     if (productLine === SLOW) return false;
-    const name = this.intern(this.labels, bytes, col.customerName, LABEL, line);
+    const name = this.intern(LABELS, col.customerName, line);
     if (name === SLOW) return false;
-    const rep = this.intern(this.labels, bytes, col.rep, LABEL, line);
+    const rep = this.intern(LABELS, col.rep, line);
     if (rep === SLOW) return false;
     this.rows.rowsRead++;
     this.sink.addInternedLine(customer, dateToken, toCents(amount), orderHash, productLine, name, rep);
@@ -287,31 +296,31 @@ export class OrderByteScanner {
    * The number for a field's bytes: NO_FIELD when the field is absent or empty, SLOW when its text
    * has blanks at an edge (the string route trims) or the string route would reject it.
    */
-  private intern(interner: ByteInterner, bytes: Uint8Array, column: number | undefined, kind: FieldKind, line: number): number {
+  private intern(dictionary: Dictionary, column: number | undefined, line: number): number {
     if (column === undefined) return NO_FIELD;
     const at = this.fieldBase + 2 * column;
     const start = this.fieldAt[at] as number;
     const end = this.fieldAt[at + 1] as number;
     if (start === end) return NO_FIELD;
-    const known = interner.lookup(this.view, start, end);
+    const known = this.kernel.lookup(dictionary, start, end);
     if (known !== NOT_SEEN) return known;
-    const text = this.text.toString('utf8', start, end);
-    const value = text.trim() === text ? this.decide(kind, text, line) : SLOW;
-    interner.insert(bytes, start, end, value);
+    const text = this.kernel.text.toString('utf8', start, end);
+    const value = text.trim() === text ? this.decide(dictionary, text, line) : SLOW;
+    this.kernel.insert(dictionary, start, end, value);
     return value;
   }
 
-  private decide(kind: FieldKind, text: string, line: number): number {
-    switch (kind) {
-      case CUSTOMER:
+  private decide(dictionary: Dictionary, text: string, line: number): number {
+    switch (dictionary) {
+      case CUSTOMERS:
         return text.includes('\uFFFD') ? SLOW : this.sink.customerNumber(text);
-      case DATE: {
+      case DATE_TOKENS: {
         const token = this.dates.tokenize(text, line);
         return token < 0 ? SLOW : token;
       }
-      case PRODUCT_LINE:
+      case PRODUCT_LINES:
         return this.sink.productLineNumber(text);
-      case LABEL:
+      case LABELS:
         return this.sink.labelNumber(text);
     }
   }
@@ -357,7 +366,7 @@ export class OrderByteScanner {
     const end = this.fieldAt[at + 1] as number;
     if (start === end) return NO_ORDER_ID;
     const length = end - start;
-    if (length === this.lastOrderLength && this.lastOrderBuffer === this.text && sameBytes(this.view, this.lastOrderStart, this.view, start, length)) return this.lastOrderHash;
+    if (length === this.lastOrderLength && this.kernel.same(this.lastOrderStart, start, length)) return this.lastOrderHash;
     if ((bytes[start] as number) <= 32 || (bytes[end - 1] as number) <= 32) return SLOW;
     let hash = 0x811c9dc5;
     let allBytes = 0;
@@ -367,10 +376,9 @@ export class OrderByteScanner {
       hash = Math.imul(hash ^ byte, 0x01000193);
     }
     if (allBytes >= 128) {
-      const text = this.text.toString('utf8', start, end);
+      const text = this.kernel.text.toString('utf8', start, end);
       return text.trim() === text ? hashOrderId(text) : SLOW;
     }
-    this.lastOrderBuffer = this.text;
     this.lastOrderStart = start;
     this.lastOrderLength = length;
     this.lastOrderHash = hash >>> 0;
@@ -378,8 +386,11 @@ export class OrderByteScanner {
   }
 
   /** Decode the line and judge it the string route's way. */
-  private slowRow(_bytes: Uint8Array, start: number, end: number): void {
-    const raw = this.text.toString('utf8', start, end);
+  private slowRow(start: number, end: number): void {
+    this.slowText(this.kernel.text.toString('utf8', start, end));
+  }
+
+  private slowText(raw: string): void {
     if (raw.includes('\r')) {
       this.bailed = true;
       return;
@@ -392,8 +403,4 @@ export class OrderByteScanner {
     if (fields.every((field) => field.trim() === '')) return;
     this.rows.consume(this.lineBase + this.lines, fields);
   }
-}
-
-function asBytes(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 }

@@ -60,25 +60,33 @@ function rows(seed: number, delimiter: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-describe('OrderByteScanner: the split four bytes at a time', () => {
+describe('OrderByteScanner: the split in the kernel', () => {
   it.each([
     [',', 1],
     [',', 2],
     [';', 3],
   ])('delimiter %s (seed %i): the same rows as the split byte by byte', (delimiter, seed) => {
     const text = Buffer.from(rows(seed, delimiter));
-    // On a word boundary the scan splits by words; one byte off it, byte by byte.
-    const aligned = Buffer.alloc(text.length);
-    text.copy(aligned);
-    const unaligned = Buffer.alloc(text.length + 1).subarray(1);
-    text.copy(unaligned);
-    expect(aligned.byteOffset % 4).toBe(0);
-    expect(unaligned.byteOffset % 4).not.toBe(0);
-    const byWords = scan(aligned, delimiter);
-    expect(byWords).toEqual(scan(unaligned, delimiter));
+    // A quote anywhere in a load sends the whole load through the byte loop: after the quoted line
+    // in a chunk of its own, the same rows are split by the kernel.
+    const quoted = Buffer.from(`"quoted"${delimiter}C1\n`);
+    const byKernel = scan([quoted, text], delimiter);
+    expect(byKernel).toEqual(scan(Buffer.concat([quoted, text]), delimiter));
     // Rows with too many fields and bad amounts reached the row reader; good ones the sink.
-    expect(byWords.filter((event) => (event as unknown[])[0] === 'interned').length).toBeGreaterThan(500);
-    expect((byWords.at(-1) as unknown[])[4]).toBeGreaterThan(0);
+    expect(byKernel.filter((event) => (event as unknown[])[0] === 'interned').length).toBeGreaterThan(500);
+    expect((byKernel.at(-1) as unknown[])[4]).toBeGreaterThan(0);
+  });
+
+  it('reads a buffer bigger than a load, and a line longer than one, the same as small chunks', () => {
+    const longLine = `SO-1,C1,2025-01-02,10.00,${'x'.repeat(1_300_000)},P1,1,Dana`;
+    const text = Buffer.from(rows(6, ',') + `${longLine}\n` + rows(7, ',').repeat(12) + `${longLine}\n` + rows(8, ','));
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < text.length; at += 100_000) chunks.push(Buffer.from(text.subarray(at, at + 100_000)));
+    const whole = scan(text, ',');
+    expect(whole).toEqual(scan(chunks, ','));
+    // The long line is a row like any other: read the string route.
+    expect(whole.filter((event) => (event as unknown[])[0] === 'line' && ((event as unknown[])[1] as OrderLine).productLine?.length === 1_300_000)).toHaveLength(2);
   });
 
   it('reads lines carried across chunks and chunks that start mid-word the same as one buffer', () => {
@@ -87,7 +95,7 @@ describe('OrderByteScanner: the split four bytes at a time', () => {
     const chunks: Buffer[] = [];
     for (let at = 0; at < text.length; ) {
       const length = 1 + Math.floor(random() * 400);
-      // Each chunk in a buffer of its own, on a word boundary: the word split starts after the carried line.
+      // Each chunk in a buffer of its own: the kernel's split starts after the carried line.
       const chunk = Buffer.alloc(Math.min(length, text.length - at));
       text.copy(chunk, 0, at, at + chunk.length);
       chunks.push(chunk);
