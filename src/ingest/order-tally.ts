@@ -14,11 +14,25 @@ export class OrderTally implements MergeableOrderSink<OrderTallyState> {
   rows = 0;
   private readonly customerIds: string[] = [];
   private readonly customerIndex = new Map<string, number>();
-  private readonly usedCustomers = new Set<number>();
-  readonly dateTokens = new Set<number>();
+  /**
+   * 1 for each customer number and date token with a usable row: two Set.add calls a row were a
+   * sixth of a 10M-line check's time, where a flag costs a store.
+   */
+  private customerUsed: Uint8Array = new Uint8Array(1024);
+  private tokenUsed: Uint8Array = new Uint8Array(1024);
+  private usedCustomers = 0;
 
   get customers(): number {
-    return this.usedCustomers.size;
+    return this.usedCustomers;
+  }
+
+  /** The date tokens with a usable row, ascending. */
+  get dateTokens(): number[] {
+    const tokens: number[] = [];
+    this.tokenUsed.forEach((used, token) => {
+      if (used === 1) tokens.push(token);
+    });
+    return tokens;
   }
 
   customerNumber(customerId: string): number {
@@ -39,21 +53,41 @@ export class OrderTally implements MergeableOrderSink<OrderTallyState> {
 
   addInternedLine(customer: number, dateToken: number): void {
     this.rows++;
-    this.usedCustomers.add(customer);
-    this.dateTokens.add(dateToken);
+    this.markCustomer(customer);
+    this.markToken(dateToken);
   }
 
   exportState(): OrderTallyState {
-    return {
-      rows: this.rows,
-      customerIds: [...this.usedCustomers].map((customer) => this.customerIds[customer] as string),
-      dateTokens: [...this.dateTokens],
-    };
+    const customerIds: string[] = [];
+    this.customerUsed.forEach((used, customer) => {
+      if (used === 1) customerIds.push(this.customerIds[customer] as string);
+    });
+    return { rows: this.rows, customerIds, dateTokens: this.dateTokens };
   }
 
   absorb(state: OrderTallyState, tokenOf: ArrayLike<number>): void {
     this.rows += state.rows;
-    for (const id of state.customerIds) this.usedCustomers.add(this.customerNumber(id));
-    for (const token of state.dateTokens) this.dateTokens.add(tokenOf[token] as number);
+    for (const id of state.customerIds) this.markCustomer(this.customerNumber(id));
+    for (const token of state.dateTokens) this.markToken(tokenOf[token] as number);
   }
+
+  private markCustomer(customer: number): void {
+    if (customer >= this.customerUsed.length) this.customerUsed = grown(this.customerUsed, customer);
+    if (this.customerUsed[customer] === 0) {
+      this.customerUsed[customer] = 1;
+      this.usedCustomers++;
+    }
+  }
+
+  private markToken(dateToken: number): void {
+    if (dateToken >= this.tokenUsed.length) this.tokenUsed = grown(this.tokenUsed, dateToken);
+    this.tokenUsed[dateToken] = 1;
+  }
+}
+
+/** A copy with room for index `at`. */
+function grown(flags: Uint8Array, at: number): Uint8Array {
+  const bigger = new Uint8Array(Math.max(at + 1, flags.length * 2));
+  bigger.set(flags);
+  return bigger;
 }

@@ -129,7 +129,7 @@ function resolveColumn(column: DateColumn, sibling: DateFormat | undefined) {
   }
 }
 
-function dateRange(tokens: ReadonlySet<number>, days: readonly Day[]): { firstDate: string | undefined; lastDate: string | undefined } {
+function dateRange(tokens: Iterable<number>, days: readonly Day[]): { firstDate: string | undefined; lastDate: string | undefined } {
   let first: Day | undefined;
   let last: Day | undefined;
   for (const token of tokens) {
