@@ -137,7 +137,8 @@ export class ScanKernel {
    */
   private makeRoom(length: number): void {
     const keys = Math.floor(length / 2) + 2;
-    let needed = this.kernel.heapTop() + length;
+    // Keys are compared eight bytes at a time: the last one's may be read up to 7 bytes past its end.
+    let needed = this.kernel.heapTop() + length + 8;
     for (let dictionary = 0; dictionary < DICTIONARIES; dictionary++) {
       const descriptor = (dictionary * DESCRIPTOR_BYTES) / 4;
       let slots = (this.words[descriptor + 1] as number) + 1;
