@@ -55,8 +55,8 @@ interface KernelExports {
 }
 
 /**
- * The byte scan's WebAssembly (scan-kernel.wat): a buffer is copied into its memory (`load`), its
- * lines split into records of field positions (`split`), and fields looked up in dictionaries from
+ * The byte scan's WebAssembly (scan-kernel.wat): bytes are read or copied into its memory (from
+ * `inputAt`, `prepare`d for), their lines split into records of field positions (`split`), and fields looked up in dictionaries from
  * bytes to numbers that live there too, so they last from one load (and one part of a file) to
  * the next. A record has `stride` numbers, record r at r * stride of `records`:
  *
@@ -71,7 +71,7 @@ export class ScanKernel {
   /** Where a load's bytes start, and the most one takes. */
   readonly inputAt = INPUT_AT;
   readonly capacity = INPUT_CAPACITY;
-  /** The memory as bytes, as text for decoding and as words; the records. Remade when the memory grows, which only `load` does. */
+  /** The memory as bytes, as text for decoding and as words; the records. Remade when the memory grows, which only `prepare` does. */
   bytes!: Uint8Array;
   text!: Buffer;
   records!: Int32Array;
@@ -98,17 +98,29 @@ export class ScanKernel {
   }
 
   /**
-   * Copy `length` bytes of `chunk` from `from` (at most `capacity`) to `inputAt`. The memory is
-   * first made big enough for all that inserting this load's fields could take, so the views stay
-   * valid until the next load.
+   * Make the memory big enough for all that inserting the fields of `length` bytes of input could
+   * take, so the views (remade here if it grows) stay valid until the next call: the keys are
+   * distinct fields, so they take at most `length` bytes; a dictionary takes at most one key a
+   * line (a line with a key is 2 bytes or more), and doubles its slots once over three quarters full.
    */
-  load(chunk: Uint8Array, from: number, length: number): void {
-    this.makeRoom(length);
-    this.bytes.set(chunk.subarray(from, from + length), INPUT_AT);
+  prepare(length: number): void {
+    const keys = Math.floor(length / 2) + 2;
+    // Keys are compared eight bytes at a time: the last one's may be read up to 7 bytes past its end.
+    let needed = this.kernel.heapTop() + length + 8;
+    for (let dictionary = 0; dictionary < DICTIONARIES; dictionary++) {
+      const descriptor = (dictionary * DESCRIPTOR_BYTES) / 4;
+      let slots = (this.words[descriptor + 1] as number) + 1;
+      const count = (this.words[descriptor + 2] as number) + keys;
+      while (count * 4 > slots * 3) {
+        slots *= 2;
+        needed += slots * SLOT_BYTES + 16;
+      }
+    }
+    if (needed > this.bytes.length) this.growTo(needed);
   }
 
   /**
-   * Records for the complete lines of the loaded bytes from `from` to `end`, at most
+   * Records for the complete lines of the input's bytes from `from` to `end`, at most
    * MAX_LINES_PER_CALL of them: call again from the last line end + 1 while it returns that many.
    */
   split(from: number, end: number, delimiter: number): number {
@@ -130,26 +142,7 @@ export class ScanKernel {
     return this.kernel.same(a, b, length) !== 0;
   }
 
-  /**
-   * Room above the heap for a load of `length` bytes: its keys are distinct fields, so they take
-   * at most `length` bytes; a dictionary takes at most one key a line (a line of a key is 2 bytes
-   * or more), and doubles its slots once over three quarters full.
-   */
-  private makeRoom(length: number): void {
-    const keys = Math.floor(length / 2) + 2;
-    // Keys are compared eight bytes at a time: the last one's may be read up to 7 bytes past its end.
-    let needed = this.kernel.heapTop() + length + 8;
-    for (let dictionary = 0; dictionary < DICTIONARIES; dictionary++) {
-      const descriptor = (dictionary * DESCRIPTOR_BYTES) / 4;
-      let slots = (this.words[descriptor + 1] as number) + 1;
-      const count = (this.words[descriptor + 2] as number) + keys;
-      while (count * 4 > slots * 3) {
-        slots *= 2;
-        needed += slots * SLOT_BYTES + 16;
-      }
-    }
-    if (needed > this.bytes.length) this.growTo(needed);
-  }
+
 
   private growTo(bytes: number): void {
     const { memory } = this.kernel;

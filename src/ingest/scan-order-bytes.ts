@@ -55,7 +55,10 @@ export class OrderByteScanner {
   bailed = false;
   /** Physical lines seen, blank ones included. */
   lines = 0;
-  private carry: Buffer | undefined;
+  /** Bytes of the unfinished last line, at the start of the kernel's input. */
+  private carried = 0;
+  /** A line longer than the kernel's input, so far. */
+  private longLine: Buffer | undefined;
   /** Every byte is read from the kernel's memory, where a buffer is loaded a megabyte at a time. */
   private readonly kernel: ScanKernel;
   /** The last plain order id hashed: where its bytes are in the kernel's memory (until the next load), and its hash. */
@@ -91,100 +94,124 @@ export class OrderByteScanner {
     this.special[13] = 2;
   }
 
-  feed(chunk: Buffer): void {
-    if (this.bailed) return;
-    let position = 0;
-    if (this.carry !== undefined) {
-      const newline = chunk.indexOf(10);
-      if (newline < 0) {
-        this.carry = Buffer.concat([this.carry, chunk]);
-        if (this.carry.length > MAX_RECORD_BYTES) this.bailed = true;
-        return;
-      }
-      const line = Buffer.concat([this.carry, chunk.subarray(0, newline)]);
-      this.carry = undefined;
-      this.lineApart(line, true);
-      if (this.bailed) return;
-      position = newline + 1;
-    }
-    while (position < chunk.length) {
-      const rest = chunk.length - position;
-      const length = Math.min(rest, this.kernel.capacity);
-      const read = this.loaded(chunk, position, length);
-      if (this.bailed) return;
-      position += read;
-      // The load held the rest of the buffer: what is left of it is the unfinished last line.
-      if (length === rest) break;
-      if (read === 0) {
-        // A line longer than a load, with more after it in this buffer.
-        const newline = chunk.indexOf(10, position);
-        if (newline < 0) break;
-        this.lineApart(chunk.subarray(position, newline), true);
-        if (this.bailed) return;
-        position = newline + 1;
-      }
-    }
-    if (position < chunk.length) this.carry = Buffer.from(chunk.subarray(position));
+  /**
+   * Where the next bytes go: the kernel's input, after the unfinished line carried at its start,
+   * and how many fit. Write them there (a file read straight into it, or a copy) and `consume` them.
+   */
+  room(): { readonly bytes: Uint8Array; readonly at: number; readonly length: number } {
+    return { bytes: this.kernel.bytes, at: this.kernel.inputAt + this.carried, length: this.kernel.capacity - this.carried };
   }
 
-  end(): void {
-    if (this.carry !== undefined && !this.bailed) this.lineApart(this.carry, false);
-    this.carry = undefined;
+  /** A buffer's bytes, through `room` and `consume`. */
+  feed(chunk: Uint8Array): void {
+    for (let at = 0; at < chunk.length && !this.bailed; ) {
+      const room = this.room();
+      const length = Math.min(room.length, chunk.length - at);
+      room.bytes.set(chunk.subarray(at, at + length), room.at);
+      this.consume(length);
+      at += length;
+    }
   }
 
   /**
-   * `length` bytes of `chunk` from `position`, loaded into the kernel: the complete lines are
-   * read, split by the kernel when no quote and no carriage return is among them, else byte by
-   * byte. Returns the bytes read, up to where the unfinished last line starts.
+   * Read every line completed by `length` new bytes at room().at. The unfinished last line is
+   * carried to the start of the input; one that fills the input is held apart (longLine) until its
+   * line feed comes.
    */
-  private loaded(chunk: Buffer, position: number, length: number): number {
+  consume(length: number): void {
+    if (this.bailed) return;
     const kernel = this.kernel;
-    kernel.load(chunk, position, length);
-    // The bytes under a remembered order id change with every load.
-    this.lastOrderLength = -1;
     const start = kernel.inputAt;
-    const end = start + length;
-    const inLoad = chunk.subarray(position, position + length);
-    if (this.plan.crlf || this.special[this.plan.delimiter] !== 1 || inLoad.indexOf(34) >= 0 || inLoad.indexOf(13) >= 0) {
-      const bytes = kernel.bytes;
-      let lineStart = start;
-      for (;;) {
-        const newline = inLoad.indexOf(10, lineStart - start);
-        if (newline < 0) break;
-        this.line(bytes, lineStart, start + newline, true);
-        if (this.bailed) break;
-        lineStart = start + newline + 1;
-      }
-      return lineStart - start;
-    }
+    const end = start + this.carried + length;
+    kernel.prepare(end - start);
+    // A remembered order id's bytes may have moved or been overwritten since.
+    this.lastOrderLength = -1;
     let from = start;
+    if (this.longLine !== undefined) {
+      const newline = kernel.text.indexOf(10, start);
+      if (newline < 0 || newline >= end) {
+        this.longLine = Buffer.concat([this.longLine, kernel.text.subarray(start, end)]);
+        if (this.longLine.length > MAX_RECORD_BYTES) this.bailed = true;
+        this.carried = 0;
+        return;
+      }
+      this.readLongLine(Buffer.concat([this.longLine, kernel.text.subarray(start, newline)]), true);
+      this.longLine = undefined;
+      if (this.bailed) return;
+      from = newline + 1;
+    }
+    const unfinished = this.readLines(from, end);
+    if (this.bailed) return;
+    if (unfinished === start && end - start === kernel.capacity) {
+      this.longLine = Buffer.from(kernel.text.subarray(start, end));
+      this.carried = 0;
+    } else {
+      if (unfinished > start) kernel.bytes.copyWithin(start, unfinished, end);
+      this.carried = end - unfinished;
+    }
+  }
+
+  end(): void {
+    if (!this.bailed) {
+      const start = this.kernel.inputAt;
+      if (this.longLine !== undefined) this.readLongLine(this.longLine, false);
+      else if (this.carried > 0) this.line(this.kernel.bytes, start, start + this.carried, false);
+    }
+    this.longLine = undefined;
+    this.carried = 0;
+  }
+
+  /**
+   * The complete lines of the kernel's input from `from` to `end`, split by the kernel when no
+   * quote and no carriage return is among them, else byte by byte; returns where the unfinished
+   * last line starts.
+   */
+  private readLines(from: number, end: number): number {
+    const kernel = this.kernel;
+    const bytes = kernel.bytes;
+    const text = kernel.text.subarray(from, end);
+    if (this.plan.crlf || this.special[this.plan.delimiter] !== 1 || text.indexOf(34) >= 0 || text.indexOf(13) >= 0) {
+      let lineStart = from;
+      for (;;) {
+        const newline = text.indexOf(10, lineStart - from);
+        if (newline < 0) break;
+        this.line(bytes, lineStart, from + newline, true);
+        if (this.bailed) break;
+        lineStart = from + newline + 1;
+      }
+      return lineStart;
+    }
     for (;;) {
       const count = kernel.split(from, end, this.plan.delimiter);
-      const { bytes, records, stride } = kernel;
+      const { records, stride } = kernel;
       for (let base = 0; base < count * stride; base += stride) {
         this.splitRow(bytes, records, base);
-        if (this.bailed) return 0;
+        if (this.bailed) return from;
       }
       if (count === 0) break;
       from = (records[(count - 1) * stride] as number) + 1;
       if (count < ScanKernel.maxLinesPerCall) break;
     }
-    return from - start;
+    return from;
   }
 
-  /** One line (without its line feed) from a buffer of its own: loaded and read, or decoded whole when it is longer than a load. */
-  private lineApart(line: Buffer, hasNewline: boolean): void {
-    if (line.length <= this.kernel.capacity) {
-      this.kernel.load(line, 0, line.length);
-      this.lastOrderLength = -1;
-      const start = this.kernel.inputAt;
-      this.line(this.kernel.bytes, start, start + line.length, hasNewline);
-      return;
-    }
-    // Past MAX_RECORD_BYTES the scan stops in endLine; short of it, a line this long is no row the fast path reads.
+  /**
+   * A line longer than the kernel's input, as the string route reads it: no row the fast path
+   * reads is this long. Past MAX_RECORD_BYTES the scan stops, as for any line.
+   */
+  private readLongLine(line: Buffer, hasNewline: boolean): void {
     this.lines++;
-    if (line.length > MAX_RECORD_BYTES) this.bailed = true;
-    else this.slowText(line.toString('utf8'));
+    let end = line.length;
+    if (hasNewline) {
+      const endsWithCr = line[end - 1] === 13;
+      if (endsWithCr !== this.plan.crlf) {
+        this.bailed = true;
+        return;
+      }
+      if (endsWithCr) end--;
+    }
+    if (end > MAX_RECORD_BYTES) this.bailed = true;
+    else this.slowText(line.toString('utf8', 0, end));
   }
 
   private line(bytes: Uint8Array, start: number, lineEnd: number, hasNewline: boolean): void {

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { DateColumn, type DateEntry, type DateFormat } from './date-column.js';
 import { OrderRowReader, type OrderRowContext } from './order-row-reader.js';
 import type { MergeableOrderSink } from './order-sink.js';
@@ -75,17 +75,21 @@ export class PartsReading<State = unknown> {
     const scanner = new OrderByteScanner(job.plan, sink, dates, rows, 0, this.dictionaries);
     if (job.end > job.start) {
       const partEnd = job.partEnd === undefined ? undefined : new PartEnd(job.partEnd);
-      const stream = createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: 1 << 20 });
-      let offset = job.start;
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        // A part cut short ends at a line start: the buffer is read up to it, and no further.
-        const readTo = partEnd === undefined ? offset + chunk.length : partEnd.commit(offset + chunk.length);
-        if (readTo > offset) scanner.feed(readTo < offset + chunk.length ? chunk.subarray(0, readTo - offset) : chunk);
-        offset += chunk.length;
-        if (scanner.bailed || readTo < offset) {
-          stream.destroy();
-          break;
+      // Read straight into the scanner's input (the kernel's memory): no buffer a read, no copy.
+      const handle = await open(job.path, 'r');
+      try {
+        for (let offset = job.start; offset < job.end && !scanner.bailed; ) {
+          const room = scanner.room();
+          const { bytesRead } = await handle.read(room.bytes, room.at, Math.min(room.length, job.end - offset), offset);
+          if (bytesRead === 0) break;
+          // A part cut short ends at a line start: the bytes are read up to it, and no further.
+          const readTo = partEnd === undefined ? offset + bytesRead : partEnd.commit(offset + bytesRead);
+          if (readTo > offset) scanner.consume(readTo - offset);
+          offset += bytesRead;
+          if (readTo < offset) break;
         }
+      } finally {
+        await handle.close();
       }
     }
     scanner.end();

@@ -26,6 +26,12 @@ interface SplitLine {
   fields: Array<[number, number]>;
 }
 
+/** `bytes` into the kernel's input, as a scan reads them there. */
+function load(splitter: ScanKernel, bytes: Uint8Array): void {
+  splitter.prepare(bytes.length);
+  splitter.bytes.set(bytes, splitter.inputAt);
+}
+
 function kernel(fields = 2): ScanKernel {
   const made = ScanKernel.create(fields);
   if (made === undefined) throw new Error('no WebAssembly SIMD');
@@ -39,7 +45,7 @@ function kernel(fields = 2): ScanKernel {
 function splitAll(text: string, fields: number, delimiter = ','): { lines: SplitLine[]; rest: number } {
   const splitter = kernel(fields);
   const bytes = Buffer.from(text, 'latin1');
-  splitter.load(bytes, 0, bytes.length);
+  load(splitter, bytes);
   const at = splitter.inputAt;
   const offset = (position: number): number => (position === 0 ? 0 : position - at);
   const lines: SplitLine[] = [];
@@ -140,8 +146,8 @@ describe('ScanKernel', () => {
   it('ignores bytes past the end of the load', () => {
     const splitter = kernel();
     const longer = Buffer.from('a,b\nc,d\n,,,,,,,,\n\n\n');
-    splitter.load(longer, 0, longer.length);
-    splitter.load(Buffer.from('e,f'), 0, 3);
+    load(splitter, longer);
+    load(splitter, Buffer.from('e,f'));
     expect(splitter.split(splitter.inputAt, splitter.inputAt + 3, 44)).toBe(0);
   });
 });
@@ -149,7 +155,7 @@ describe('ScanKernel', () => {
 /** `text` loaded at `offset` bytes into the kernel's input (after filler): its start and end there. */
 function loadedAt(splitter: ScanKernel, text: string, offset: number): [number, number] {
   const bytes = Buffer.concat([Buffer.alloc(offset, 0x2c), Buffer.from(text)]);
-  splitter.load(bytes, 0, bytes.length);
+  load(splitter, bytes);
   return [splitter.inputAt + offset, splitter.inputAt + bytes.length];
 }
 
@@ -198,13 +204,13 @@ describe('ScanKernel dictionaries', () => {
   it('keep every key through the growth of their tables and of the memory (100,000 ids in loads of 1 MB)', () => {
     const splitter = kernel();
     const ids = Array.from({ length: 100_000 }, (_, n) => `C${String(n).padStart(7, '0')}`);
-    const load = Buffer.from(ids.join(','));
+    const first = Buffer.from(ids.join(','));
     const spans = ids.map((id, n) => [n * 9, n * 9 + id.length] as const);
-    splitter.load(load, 0, load.length);
+    load(splitter, first);
     spans.forEach(([start, end], n) => splitter.insert(CUSTOMERS, splitter.inputAt + start, splitter.inputAt + end, n));
     // Another load, as later buffers are: the keys live in the kernel's heap, not in the input.
     const reversed = Buffer.from([...ids].reverse().join(','));
-    splitter.load(reversed, 0, reversed.length);
+    load(splitter, reversed);
     for (let n = 0; n < ids.length; n += 7) {
       const place = (ids.length - 1 - n) * 9;
       expect(splitter.lookup(CUSTOMERS, splitter.inputAt + place, splitter.inputAt + place + 8)).toBe(n);
