@@ -17,8 +17,10 @@ const FIRST_SLOTS = 1024;
 
 /** Bytes copied in at a time: a read buffer (1 MB) in one load. */
 const INPUT_CAPACITY = 1 << 20;
-/** The input starts after the descriptors. */
-const INPUT_AT = DICTIONARIES * DESCRIPTOR_BYTES;
+/** readRow's numbers, after the descriptors: seven i32 and the amount as an f64 at ROW_AT + 32. */
+const ROW_AT = DICTIONARIES * DESCRIPTOR_BYTES;
+/** The input starts after them. */
+const INPUT_AT = ROW_AT + 64;
 /** Records per call: the records' memory stays small (~0.6 MB for 8 fields), and a call still covers a 1 MB buffer of typical rows. */
 const MAX_LINES_PER_CALL = 8192;
 const WASM_PAGE_BYTES = 65536;
@@ -52,6 +54,23 @@ interface KernelExports {
   lookup(dictionary: number, start: number, end: number): number;
   insert(dictionary: number, start: number, end: number, value: number): void;
   same(a: number, b: number, length: number): number;
+  configure(...columns: number[]): void;
+  forgetOrder(): void;
+  readRow(record: number): number;
+}
+
+/** The columns a row is read from (see OrderColumns), and the decimal mark as a byte. */
+export interface RowLayout {
+  readonly customer: number;
+  readonly date: number;
+  readonly amount?: number | undefined;
+  readonly quantity?: number | undefined;
+  readonly unitPrice?: number | undefined;
+  readonly order?: number | undefined;
+  readonly category?: number | undefined;
+  readonly sku?: number | undefined;
+  readonly customerName?: number | undefined;
+  readonly rep?: number | undefined;
 }
 
 /**
@@ -75,6 +94,12 @@ export class ScanKernel {
   bytes!: Uint8Array;
   text!: Buffer;
   records!: Int32Array;
+  /**
+   * The numbers of the row readRow last read: customer, date token, product line, name, rep (-1:
+   * none), the order id's hash as an i32, 1 if there is an order id; and its amount.
+   */
+  row!: Int32Array;
+  rowAmount!: Float64Array;
   private words!: Int32Array;
   private readonly kernel: KernelExports;
   private readonly recordsAt: number;
@@ -137,6 +162,34 @@ export class ScanKernel {
     this.kernel.insert(dictionary, start, end, value);
   }
 
+  /** The columns readRow reads, and the decimal mark as a byte. */
+  configure(columns: RowLayout, decimalMark: number): void {
+    const column = (index: number | undefined): number => index ?? -1;
+    this.kernel.configure(
+      columns.customer,
+      columns.date,
+      column(columns.amount),
+      column(columns.quantity),
+      column(columns.unitPrice),
+      column(columns.order),
+      column(columns.category),
+      column(columns.sku),
+      column(columns.customerName),
+      column(columns.rep),
+      decimalMark,
+    );
+  }
+
+  /** The record at `base` of `records` read as a row with every key known (see scan-kernel.wat): true with its numbers in `row`, else false. */
+  readRow(base: number): boolean {
+    return this.kernel.readRow(this.recordsAt + base * 4) !== 0;
+  }
+
+  /** The bytes under the last order id readRow hashed have moved. */
+  forgetOrder(): void {
+    this.kernel.forgetOrder();
+  }
+
   /** The `length` bytes of the memory at a and at b are the same. */
   same(a: number, b: number, length: number): boolean {
     return this.kernel.same(a, b, length) !== 0;
@@ -153,6 +206,8 @@ export class ScanKernel {
     this.text = Buffer.from(buffer);
     this.words = new Int32Array(buffer);
     this.records = new Int32Array(buffer, this.recordsAt, MAX_LINES_PER_CALL * this.stride);
+    this.row = new Int32Array(buffer, ROW_AT, 7);
+    this.rowAmount = new Float64Array(buffer, ROW_AT + 32, 1);
   }
 
   /** Records per call at most (see `split`). */

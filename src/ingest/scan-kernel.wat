@@ -9,12 +9,29 @@
 ;; hashed and compared eight bytes at a time.
 ;;
 ;; Memory: the dictionaries' descriptors at 0 (16 bytes each: slots, mask, count, last record found),
-;; then the caller's input and records (ScanKernel lays them out), then the heap from $heapTop up:
+;; a row's numbers at 64 (readRow), then the caller's input and records (ScanKernel lays them
+;; out), then the heap from $heapTop up:
 ;; slot tables and key bytes, never freed. The caller keeps the memory big enough for what a load
 ;; may insert (insert does not grow it), so its views stay valid while it reads a load.
 (module
   (memory (export "memory") 1)
   (global $heapTop (mut i32) (i32.const 0))
+  ;; The columns readRow reads (-1: none) and the decimal mark (configure).
+  (global $customerColumn (mut i32) (i32.const -1))
+  (global $dateColumn (mut i32) (i32.const -1))
+  (global $amountColumn (mut i32) (i32.const -1))
+  (global $quantityColumn (mut i32) (i32.const -1))
+  (global $unitPriceColumn (mut i32) (i32.const -1))
+  (global $orderColumn (mut i32) (i32.const -1))
+  (global $categoryColumn (mut i32) (i32.const -1))
+  (global $skuColumn (mut i32) (i32.const -1))
+  (global $nameColumn (mut i32) (i32.const -1))
+  (global $repColumn (mut i32) (i32.const -1))
+  (global $decimalMark (mut i32) (i32.const 46))
+  ;; The last order id readRow hashed (length -1: none), as the scanner's own.
+  (global $lastOrderStart (mut i32) (i32.const 0))
+  (global $lastOrderLength (mut i32) (i32.const -1))
+  (global $lastOrderHash (mut i32) (i32.const 0))
 
   ;; The complete lines of bytes [p, end), each one record of 2 + 2 * fields i32s at rec:
   ;;   [line end (its line feed), delimiters seen, start 0, end 0, start 1, end 1, ...]
@@ -150,7 +167,7 @@
   ;; The number for the bytes [start, end) in dictionary `table` (0-3), or -2147483648 for bytes it
   ;; has not seen. A slot is [key length + 1 (0: empty), hash, key offset, number]. The slot last
   ;; found is tried first: sorted and grouped exports repeat a value on row after row.
-  (func (export "lookup") (param $table i32) (param $start i32) (param $end i32) (result i32)
+  (func $lookup (export "lookup") (param $table i32) (param $start i32) (param $end i32) (result i32)
     (local $descriptor i32) (local $length i32) (local $last i32) (local $hash i32) (local $mask i32)
     (local $slots i32) (local $slot i32) (local $record i32) (local $stored i32)
     (local.set $descriptor (i32.shl (local.get $table) (i32.const 4)))
@@ -233,4 +250,152 @@
               (i32.load offset=8 (local.get $old)) (i32.load offset=12 (local.get $old)))))
         (local.set $old (i32.add (local.get $old) (i32.const 16)))
         (br $records))))
+;; The columns of a row (-1: none) and the decimal mark, for readRow.
+  (func (export "configure")
+    (param $customer i32) (param $date i32) (param $amount i32) (param $quantity i32) (param $unitPrice i32)
+    (param $order i32) (param $category i32) (param $sku i32) (param $name i32) (param $rep i32) (param $mark i32)
+    (global.set $customerColumn (local.get $customer))
+    (global.set $dateColumn (local.get $date))
+    (global.set $amountColumn (local.get $amount))
+    (global.set $quantityColumn (local.get $quantity))
+    (global.set $unitPriceColumn (local.get $unitPrice))
+    (global.set $orderColumn (local.get $order))
+    (global.set $categoryColumn (local.get $category))
+    (global.set $skuColumn (local.get $sku))
+    (global.set $nameColumn (local.get $name))
+    (global.set $repColumn (local.get $rep))
+    (global.set $decimalMark (local.get $mark)))
+
+  ;; The bytes under the last order id are not to be trusted after this (the caller moved them).
+  (func (export "forgetOrder") (global.set $lastOrderLength (i32.const -1)))
+
+  ;; A row the scanner reads as it is, all from memory: 1 with its numbers at 64 (customer, date
+  ;; token, product line, name, rep, order hash, has order id, then the amount as an f64 at 96),
+  ;; or 0 when any of it needs the scanner's own reading (OrderByteScanner.fastRow): a key not
+  ;; seen yet, a field the string route reads, an amount that is not plain. Nothing is decided
+  ;; here, so a row handed back is read as if this had never looked at it.
+  (func (export "readRow") (param $record i32) (result i32)
+    (local $customer i32) (local $date i32) (local $productLine i32) (local $name i32) (local $rep i32)
+    (local $amount f64) (local $hasOrder i32) (local $hash i32) (local $repeated i32)
+    (local $start i32) (local $end i32) (local $at i32) (local $all i32) (local $byte i32)
+    (local.set $customer (call $known (i32.const 0) (local.get $record) (global.get $customerColumn)))
+    (if (i32.lt_s (local.get $customer) (i32.const 0)) (then (return (i32.const 0))))
+    (local.set $date (call $known (i32.const 1) (local.get $record) (global.get $dateColumn)))
+    (if (i32.lt_s (local.get $date) (i32.const 0)) (then (return (i32.const 0))))
+    (if (i32.ge_s (global.get $amountColumn) (i32.const 0))
+      (then (local.set $amount (call $plainNumber (local.get $record) (global.get $amountColumn))))
+      (else
+        (if (i32.or (i32.lt_s (global.get $quantityColumn) (i32.const 0)) (i32.lt_s (global.get $unitPriceColumn) (i32.const 0)))
+          (then (return (i32.const 0))))
+        (local.set $amount
+          (f64.mul (call $plainNumber (local.get $record) (global.get $quantityColumn))
+                   (call $plainNumber (local.get $record) (global.get $unitPriceColumn))))))
+    (if (f64.ne (local.get $amount) (local.get $amount)) (then (return (i32.const 0))))
+    ;; The order id: FNV-1a over an ASCII id's bytes, as hashOrderId over its characters.
+    (if (i32.ge_s (global.get $orderColumn) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $record) (i32.shl (global.get $orderColumn) (i32.const 3))))
+        (local.set $start (i32.load offset=8 (local.get $at)))
+        (local.set $end (i32.load offset=12 (local.get $at)))
+        (if (i32.ne (local.get $start) (local.get $end))
+          (then
+            (local.set $hasOrder (i32.const 1))
+            ;; i32.and would compare even when the lengths differ (or none is remembered): an if first.
+            (if (i32.eq (i32.sub (local.get $end) (local.get $start)) (global.get $lastOrderLength))
+              (then (local.set $repeated (call $same (global.get $lastOrderStart) (local.get $start) (global.get $lastOrderLength)))))
+            (if (local.get $repeated)
+              (then (local.set $hash (global.get $lastOrderHash)))
+              (else
+                (if (i32.or (i32.le_u (i32.load8_u (local.get $start)) (i32.const 32))
+                            (i32.le_u (i32.load8_u (i32.sub (local.get $end) (i32.const 1))) (i32.const 32)))
+                  (then (return (i32.const 0))))
+                (local.set $hash (i32.const 0x811c9dc5))
+                (local.set $at (local.get $start))
+                (block $hashed
+                  (loop $bytes
+                    (br_if $hashed (i32.ge_u (local.get $at) (local.get $end)))
+                    (local.set $byte (i32.load8_u (local.get $at)))
+                    (local.set $all (i32.or (local.get $all) (local.get $byte)))
+                    (local.set $hash (i32.mul (i32.xor (local.get $hash) (local.get $byte)) (i32.const 0x01000193)))
+                    (local.set $at (i32.add (local.get $at) (i32.const 1)))
+                    (br $bytes)))
+                (if (i32.ge_u (local.get $all) (i32.const 128)) (then (return (i32.const 0))))
+                (global.set $lastOrderStart (local.get $start))
+                (global.set $lastOrderLength (i32.sub (local.get $end) (local.get $start)))
+                (global.set $lastOrderHash (local.get $hash))))))))
+    ;; No category: the sku stands for the product line. A name or rep may be absent (-1), not unknown or unreadable.
+    (local.set $productLine (call $known (i32.const 2) (local.get $record) (global.get $categoryColumn)))
+    (if (i32.eq (local.get $productLine) (i32.const -1))
+      (then (local.set $productLine (call $known (i32.const 2) (local.get $record) (global.get $skuColumn)))))
+    (if (i32.lt_s (local.get $productLine) (i32.const -1)) (then (return (i32.const 0))))
+    (local.set $name (call $known (i32.const 3) (local.get $record) (global.get $nameColumn)))
+    (if (i32.lt_s (local.get $name) (i32.const -1)) (then (return (i32.const 0))))
+    (local.set $rep (call $known (i32.const 3) (local.get $record) (global.get $repColumn)))
+    (if (i32.lt_s (local.get $rep) (i32.const -1)) (then (return (i32.const 0))))
+    (i32.store (i32.const 64) (local.get $customer))
+    (i32.store (i32.const 68) (local.get $date))
+    (i32.store (i32.const 72) (local.get $productLine))
+    (i32.store (i32.const 76) (local.get $name))
+    (i32.store (i32.const 80) (local.get $rep))
+    (i32.store (i32.const 84) (local.get $hash))
+    (i32.store (i32.const 88) (local.get $hasOrder))
+    (f64.store (i32.const 96) (local.get $amount))
+    (i32.const 1))
+
+  ;; A field's number in a dictionary: -1 for no column or an empty field, else what lookup gives
+  ;; (-3 is the scanner's mark for bytes the string route reads).
+  (func $known (param $table i32) (param $record i32) (param $column i32) (result i32)
+    (local $at i32) (local $start i32) (local $end i32)
+    (if (i32.lt_s (local.get $column) (i32.const 0)) (then (return (i32.const -1))))
+    (local.set $at (i32.add (local.get $record) (i32.shl (local.get $column) (i32.const 3))))
+    (local.set $start (i32.load offset=8 (local.get $at)))
+    (local.set $end (i32.load offset=12 (local.get $at)))
+    (if (i32.eq (local.get $start) (local.get $end)) (then (return (i32.const -1))))
+    (call $lookup (local.get $table) (local.get $start) (local.get $end)))
+
+  ;; `-?digits(.digits)?` as Number() reads it, else NaN: the digits as an integer (exact up to 15
+  ;; of them), divided by the power of ten of the decimals (one rounding, as Number's).
+  (func $plainNumber (param $record i32) (param $column i32) (result f64)
+    (local $at i32) (local $end i32) (local $negative i32) (local $value f64) (local $digits i32)
+    (local $fraction i32) (local $byte i32) (local $scale f64)
+    (local.set $at (i32.add (local.get $record) (i32.shl (local.get $column) (i32.const 3))))
+    (local.set $end (i32.load offset=12 (local.get $at)))
+    (local.set $at (i32.load offset=8 (local.get $at)))
+    (local.set $negative (i32.eq (i32.load8_u (local.get $at)) (i32.const 45)))
+    (if (local.get $negative) (then (local.set $at (i32.add (local.get $at) (i32.const 1)))))
+    (if (i32.ge_u (local.get $at) (local.get $end)) (then (return (f64.const nan))))
+    (local.set $fraction (i32.const -1))
+    (block $read
+      (loop $bytes
+        (br_if $read (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $byte (i32.load8_u (local.get $at)))
+        (if (i32.le_u (i32.sub (local.get $byte) (i32.const 48)) (i32.const 9))
+          (then
+            (local.set $value (f64.add (f64.mul (local.get $value) (f64.const 10))
+                                       (f64.convert_i32_u (i32.sub (local.get $byte) (i32.const 48)))))
+            (local.set $digits (i32.add (local.get $digits) (i32.const 1)))
+            (if (i32.ge_s (local.get $fraction) (i32.const 0))
+              (then (local.set $fraction (i32.add (local.get $fraction) (i32.const 1))))))
+          (else
+            (if (i32.and (i32.eq (local.get $byte) (global.get $decimalMark))
+                         (i32.and (i32.lt_s (local.get $fraction) (i32.const 0)) (i32.gt_s (local.get $digits) (i32.const 0))))
+              (then (local.set $fraction (i32.const 0)))
+              (else (return (f64.const nan))))))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $bytes)))
+    (if (i32.or (i32.eqz (local.get $fraction)) (i32.gt_s (local.get $digits) (i32.const 15))) (then (return (f64.const nan))))
+    (if (i32.gt_s (local.get $fraction) (i32.const 0))
+      (then
+        ;; 10^k by multiplying: exact up to 10^22, and k is at most 15 here.
+        (local.set $scale (f64.const 1))
+        (block $scaled
+          (loop $tens
+            (br_if $scaled (i32.eqz (local.get $fraction)))
+            (local.set $scale (f64.mul (local.get $scale) (f64.const 10)))
+            (local.set $fraction (i32.sub (local.get $fraction) (i32.const 1)))
+            (br $tens)))
+        (local.set $value (f64.div (local.get $value) (local.get $scale)))))
+    (if (result f64) (i32.and (local.get $negative) (f64.ne (local.get $value) (f64.const 0)))
+      (then (f64.neg (local.get $value)))
+      (else (local.get $value))))
 )

@@ -86,6 +86,7 @@ export class OrderByteScanner {
     dictionaries: ScanDictionaries = new ScanDictionaries(),
   ) {
     this.kernel = dictionaries.kernelFor(plan.headerCount);
+    this.kernel.configure(plan.columns, plan.decimalMark);
     this.lineFields = new Int32Array(2 * plan.headerCount);
     this.fieldAt = this.lineFields;
     this.delimiterText = String.fromCharCode(plan.delimiter);
@@ -126,6 +127,7 @@ export class OrderByteScanner {
     kernel.prepare(end - start);
     // A remembered order id's bytes may have moved or been overwritten since.
     this.lastOrderLength = -1;
+    kernel.forgetOrder();
     let from = start;
     if (this.longLine !== undefined) {
       const newline = kernel.text.indexOf(10, start);
@@ -283,6 +285,14 @@ export class OrderByteScanner {
       return;
     }
     if ((records[base + 1] as number) >= this.plan.headerCount) return this.slowRow(start, end);
+    const kernel = this.kernel;
+    if (kernel.readRow(base)) {
+      const row = kernel.row;
+      this.rows.rowsRead++;
+      const orderHash = row[6] === 0 ? NO_ORDER_ID : (row[5] as number) >>> 0;
+      this.sink.addInternedLine(row[0] as number, row[1] as number, toCents(kernel.rowAmount[0] as number), orderHash, row[2] as number, row[3] as number, row[4] as number);
+      return;
+    }
     this.fieldAt = records;
     this.fieldBase = base + 2;
     if (!this.fastRow(bytes)) this.slowRow(start, end);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateColumn } from '../../src/ingest/date-column.js';
 import type { OrderLine } from '../../src/ingest/order-line.js';
-import { OrderRowReader } from '../../src/ingest/order-row-reader.js';
+import { OrderRowReader, type OrderColumns } from '../../src/ingest/order-row-reader.js';
 import type { OrderSink } from '../../src/ingest/order-sink.js';
 import { RejectLog } from '../../src/ingest/reject-log.js';
 import { hashOrderId } from '../../src/ingest/order-id-hash.js';
@@ -12,7 +12,7 @@ const HEADERS = ['order_id', 'customer_id', 'order_date', 'amount', 'category', 
 const COLUMNS = { order: 0, customer: 1, date: 2, amount: 3, category: 4, sku: 5, quantity: 6, rep: 7 };
 
 /** Everything a scan told its sink and its row reader, in order. */
-function scan(chunks: Buffer | readonly Buffer[], delimiter: string): unknown[] {
+function scan(chunks: Buffer | readonly Buffer[], delimiter: string, layout: { headers: string[]; columns: OrderColumns } = { headers: HEADERS, columns: COLUMNS }): unknown[] {
   const events: unknown[] = [];
   const names = new Map<string, number>();
   const numberOf = (kind: string) => (text: string) => {
@@ -29,8 +29,8 @@ function scan(chunks: Buffer | readonly Buffer[], delimiter: string): unknown[] 
   };
   const dates = new DateColumn('orders.csv', 'order_date', undefined);
   const rejects = new RejectLog();
-  const rows = new OrderRowReader({ file: 'orders.csv', headers: HEADERS, columns: COLUMNS, decimalMark: '.' }, dates, rejects, (line) => sink.addOrderLine(line));
-  const scanner = new OrderByteScanner({ headerCount: 8, columns: COLUMNS, delimiter: delimiter.charCodeAt(0), crlf: false, decimalMark: 46 }, sink, dates, rows, 1);
+  const rows = new OrderRowReader({ file: 'orders.csv', headers: layout.headers, columns: layout.columns, decimalMark: '.' }, dates, rejects, (line) => sink.addOrderLine(line));
+  const scanner = new OrderByteScanner({ headerCount: layout.headers.length, columns: layout.columns, delimiter: delimiter.charCodeAt(0), crlf: false, decimalMark: 46 }, sink, dates, rows, 1);
   for (const chunk of Buffer.isBuffer(chunks) ? [chunks] : chunks) scanner.feed(chunk);
   scanner.end();
   events.push(['rows', rows.rowsRead, scanner.lines, scanner.bailed, rejects.count, rejects.first]);
@@ -75,6 +75,27 @@ describe('OrderByteScanner: the split in the kernel', () => {
     // Rows with too many fields and bad amounts reached the row reader; good ones the sink.
     expect(byKernel.filter((event) => (event as unknown[])[0] === 'interned').length).toBeGreaterThan(500);
     expect((byKernel.at(-1) as unknown[])[4]).toBeGreaterThan(0);
+  });
+
+  it('reads rows whole in the kernel only as the scanner would: every odd order id, amount and key alike', () => {
+    // Quantity times unit price, a name, and ids, amounts and labels at the edges of what the kernel takes.
+    const layout = { headers: ['id', 'cust', 'name', 'day', 'qty', 'price', 'sku', 'rep'], columns: { order: 0, customer: 1, customerName: 2, date: 3, quantity: 4, unitPrice: 5, sku: 6, rep: 7 } };
+    const ids = ['SO-1', 'SO-1', 'ÖRD-7', 'ÖRD-7', ' SO-2', 'SO-2 ', '', 'SO-1', 'S', 'SO-100000000000000001', 'SO-100000000000000001'];
+    const amounts = ['2', '-12.5', '-0.00', '-.5', '1.', '00012.50', '1234567890123456', '123456789012345', '1,5', '-', '', '3.14159'];
+    const labels = ['Dana', '', ' Dana', 'Dana Levi', 'דנה', 'Dana'];
+    const random = prng(9);
+    // The first of each list, most of the time: a row has eight chances to go the scanner's way.
+    const pick = (values: readonly string[]): string => values[random() < 0.6 ? 0 : Math.floor(random() * values.length)] as string;
+    const lines = Array.from({ length: 2000 }, (_, row) =>
+      [pick(ids), pick(['C1', 'C2', 'C3', ' C4', 'C\u00e9']), pick(labels), pick(['2025-01-02', '2025-01-03', '2025-13-01', '']), pick(amounts), pick(amounts), pick(['P1', '', 'P2']), pick(labels)].join(',') + (row % 97 === 0 ? ',extra' : ''),
+    );
+    const text = Buffer.from(`${lines.join('\n')}\n`);
+    const quoted = Buffer.from('"quoted",C1\n');
+    const byKernel = scan([quoted, text], ',', layout);
+    expect(byKernel).toEqual(scan(Buffer.concat([quoted, text]), ',', layout));
+    const interned = byKernel.filter((event) => (event as unknown[])[0] === 'interned').length;
+    expect(interned).toBeGreaterThan(100);
+    expect(byKernel.length - 1 - interned).toBeGreaterThan(100);
   });
 
   it('reads a buffer bigger than a load, and a line longer than one, the same as small chunks', () => {
