@@ -75,7 +75,7 @@ export interface RowLayout {
 
 /**
  * The byte scan's WebAssembly (scan-kernel.wat): bytes are read or copied into its memory (from
- * `inputAt`, `prepare`d for), their lines split into records of field positions (`split`), and fields looked up in dictionaries from
+ * `inputAt`, `prepare`d for), a row whose keys are all known read whole (`readRow`), its lines split into records of field positions (`split`), and fields looked up in dictionaries from
  * bytes to numbers that live there too, so they last from one load (and one part of a file) to
  * the next. A record has `stride` numbers, record r at r * stride of `records`:
  *

@@ -1,18 +1,19 @@
 ;; The hot loops of a byte scan (OrderByteScanner, through ScanKernel): the field split, sixteen
-;; bytes at a time with Wasm SIMD, and the dictionaries from a field's bytes to its number.
-;; Assembled by test/ingest/scan-kernel.test.ts into scan-kernel-wasm.ts (UPDATE_GOLDEN=1 npm test
-;; writes it), so the build needs no WebAssembly toolchain.
+;; bytes at a time with Wasm SIMD; the dictionaries from a field's bytes to its number; and a row
+;; whose keys are all known, read whole (readRow). Assembled by test/ingest/scan-kernel.test.ts
+;; into scan-kernel-wasm.ts (UPDATE_GOLDEN=1 npm test writes it), so the build needs no
+;; WebAssembly toolchain.
 ;;
 ;; In JavaScript, a loop over 32-bit words found delimiters and line ends four bytes at a time
 ;; (~1.6 s of a thread's 6.4 s on 10M lines), and the dictionaries read keys through a DataView
 ;; (~1.4 s); here a 16-byte compare gives a block's delimiters in a few instructions, and a key is
-;; hashed and compared eight bytes at a time.
+;; hashed four and compared eight bytes at a time (bench/RESULTS.md has the measures).
 ;;
-;; Memory: the dictionaries' descriptors at 0 (16 bytes each: slots, mask, count, last record found),
-;; a row's numbers at 64 (readRow), then the caller's input and records (ScanKernel lays them
-;; out), then the heap from $heapTop up:
-;; slot tables and key bytes, never freed. The caller keeps the memory big enough for what a load
-;; may insert (insert does not grow it), so its views stay valid while it reads a load.
+;; Memory: the dictionaries' descriptors at 0 (16 bytes each: slots, mask, count, last record
+;; found), a row's numbers at 64 (readRow), then the caller's input and records (ScanKernel lays
+;; them out), then the heap from $heapTop up: slot tables and key bytes, never freed. The caller
+;; keeps the memory big enough for what its input may insert (insert does not grow it), so its
+;; views stay valid while it reads the input.
 (module
   (memory (export "memory") 1)
   (global $heapTop (mut i32) (i32.const 0))

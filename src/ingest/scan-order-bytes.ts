@@ -45,8 +45,9 @@ const MAX_EXACT_DIGITS = 15;
 /**
  * Reads order rows straight from UTF-8 bytes, the way the string route (decode, split, trim,
  * parseMoney) would, for the rows it can read with certainty: unquoted fields without blanks at
- * their edges, plain amounts (`-1234.50`). Lines are split and strings that repeat are looked up
- * in WebAssembly (ScanKernel), and decoded once; any other row is decoded and handed to the OrderRowReader whole, so every reject is judged in one
+ * their edges, plain amounts (`-1234.50`). The bytes are read in WebAssembly (ScanKernel): lines
+ * split, strings that repeat looked up (and decoded once), rows with known keys read whole. Any
+ * other row is decoded and handed to the OrderRowReader whole, so every reject is judged in one
  * place. A line the string route itself would hand to csv-parse (a quoted field running onto the
  * next line, a stray carriage return, another line ending) stops the scan: `bailed` is then set,
  * and the caller reads the whole file the string route instead.

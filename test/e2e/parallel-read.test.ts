@@ -52,6 +52,16 @@ describe('parallel byte route vs csv-parse', () => {
     expectSameAsCsvParse(['report', path, '--format', 'json', '--all', '--as-of', '2025-10-31'], [2, 3, 5]);
   }, 120_000);
 
+  it('without WebAssembly (node --jitless) the string route reads the file, to the same JSON', () => {
+    const args = ['report', DEMO_ORDERS, '--complaints', DEMO_COMPLAINTS, '--format', 'json', '--all'];
+    const reference = runChurn(args);
+    const jitless = spawnSync(process.execPath, ['--jitless', join(ROOT, 'bin', 'churn.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+    expect(jitless.status).toBe(0);
+    // V8 says it turns WebAssembly off; nothing else is said.
+    expect(jitless.stderr.replace(/^Warning: disabling flag --expose_wasm.*\n/gm, '')).toBe('');
+    expect(jitless.stdout).toBe(reference.stdout);
+  }, 120_000);
+
   it('a quoted field running onto the next line sends the whole file the string route', () => {
     const rows = ['customer,name,date,amount,category'];
     for (let i = 0; i < 500; i++) rows.push(`C${i % 9},${i === 300 ? '"Two\nLines Ltd"' : 'Plain Co'},2025-0${1 + (i % 9)}-1${i % 10},${i}.25,Cat${i % 3}`);
