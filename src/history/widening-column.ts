@@ -110,6 +110,16 @@ export class WideningColumn {
   }
 }
 
+/** `values` themselves when they can hold `value`, else a copy of them in the narrowest kind that can. */
+export function holding(values: ColumnArray, value: number): ColumnArray {
+  let kind: ColumnKind = values instanceof Uint8Array ? UINT8 : values instanceof Uint16Array ? UINT16 : values instanceof Int32Array ? INT32 : FLOAT64;
+  if (fits(kind, value)) return values;
+  while (!fits(kind, value)) kind = (kind + 1) as ColumnKind;
+  const wider = allocate(kind, values.length);
+  wider.set(values);
+  return wider;
+}
+
 function fits(kind: ColumnKind, value: number): boolean {
   switch (kind) {
     case UINT8:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INT32, UINT16, UINT8, WideningColumn } from '../../src/history/widening-column.js';
+import { holding, INT32, UINT16, UINT8, WideningColumn } from '../../src/history/widening-column.js';
 
 describe('WideningColumn', () => {
   it('keeps the narrowest kind that holds every value, and widens once a value does not fit', () => {
@@ -73,5 +73,19 @@ describe('WideningColumn', () => {
     expect(column.raw.length).toBeLessThan(2 ** 20);
     column.set(100_000, 1);
     expect([column.get(2), column.get(100_000)]).toEqual([9, 1]);
+  });
+});
+
+describe('holding', () => {
+  it('keeps an array that holds the value, and copies one that does not into the narrowest kind that does', () => {
+    const bytes = Uint8Array.from([1, 2, 255]);
+    expect(holding(bytes, 200)).toBe(bytes);
+    const wider = holding(bytes, 300);
+    expect(wider).toBeInstanceOf(Uint16Array);
+    expect(Array.from(wider)).toEqual([1, 2, 255]);
+    expect(holding(Uint16Array.from([7]), 70_000)).toBeInstanceOf(Int32Array);
+    expect(holding(Uint8Array.from([7]), -1)).toBeInstanceOf(Int32Array);
+    expect(Array.from(holding(Int32Array.from([-5]), 0.5))).toEqual([-5]);
+    expect(holding(Int32Array.from([-5]), 0.5)).toBeInstanceOf(Float64Array);
   });
 });
