@@ -79,10 +79,12 @@ export interface RowLayout {
  * bytes to numbers that live there too, so they last from one load (and one part of a file) to
  * the next. A record has `stride` numbers, record r at r * stride of `records`:
  *
- *   [line end, delimiters, start 0, end 0, start 1, end 1, ...]
+ *   [line end, what it holds, start 0, end 0, start 1, end 1, ...]
  *
- * positions in `bytes` (the whole memory). A field past the last one found reads 0, 0; with more
- * delimiters than fields - 1 the fields are not all written and the line is the caller's to read.
+ * positions in `bytes` (the whole memory); what a line holds is its delimiters, 0x20000000 when it
+ * ends in a carriage return, and 0x40000000 when it holds a quote or another carriage return. A
+ * field past the last one found reads 0, 0; with more delimiters than fields - 1 the fields are
+ * not all written and the line is the caller's to read.
  */
 export class ScanKernel {
   /** Numbers per record. */

@@ -34,8 +34,11 @@
   (global $lastOrderLength (mut i32) (i32.const -1))
   (global $lastOrderHash (mut i32) (i32.const 0))
 
-  ;; The complete lines of bytes [p, end), each one record of 2 + 2 * fields i32s at rec:
-  ;;   [line end (its line feed), delimiters seen, start 0, end 0, start 1, end 1, ...]
+;; The complete lines of bytes [p, end), each one record of 2 + 2 * fields i32s at rec:
+  ;;   [line end (its line feed), what the line holds, start 0, end 0, start 1, end 1, ...]
+  ;; What the line holds: its delimiters in the low 29 bits, 0x20000000 when it ends in a carriage
+  ;; return (before the line feed; the last field ends before it), 0x40000000 when it holds a quote
+  ;; or another carriage return (only the scanner's string reading reads such a line).
   ;; Field k runs from start k to end k; a field past the last one found is 0, 0 (as the scanner
   ;; reads an absent field); more delimiters than fields - 1 leave the fields after the last one
   ;; that fits unwritten (the row goes the string route). Returns the records written: at most
@@ -44,21 +47,30 @@
   (func (export "splitLines")
     (param $p i32) (param $end i32) (param $rec i32) (param $maxLines i32) (param $delimiter i32) (param $fields i32)
     (result i32)
-    (local $found i32) (local $newlines i32) (local $bit i32) (local $at i32) (local $field i32)
-    (local $lines i32) (local $stride i32) (local $fill i32)
-    (local $delimiters v128) (local $lineFeeds v128) (local $block v128) (local $isLineFeed v128)
+    (local $found i32) (local $newlines i32) (local $others i32) (local $bit i32) (local $at i32) (local $field i32)
+    (local $lines i32) (local $stride i32) (local $fill i32) (local $fieldEnd i32) (local $returns i32)
+    (local $lastReturn i32) (local $quoted i32) (local $holds i32)
+    (local $delimiters v128) (local $lineFeeds v128) (local $quotes v128) (local $carriageReturns v128)
+    (local $block v128) (local $isLineFeed v128) (local $isOther v128)
     (local.set $stride (i32.shl (i32.add (local.get $fields) (i32.const 1)) (i32.const 3)))
     (local.set $delimiters (i8x16.splat (local.get $delimiter)))
     (local.set $lineFeeds (i8x16.splat (i32.const 10)))
+    (local.set $quotes (i8x16.splat (i32.const 34)))
+    (local.set $carriageReturns (i8x16.splat (i32.const 13)))
+    (local.set $lastReturn (i32.const -1))
     (i32.store offset=8 (local.get $rec) (local.get $p))
     (block $done
       (loop $blocks
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         (local.set $block (v128.load (local.get $p)))
         (local.set $isLineFeed (i8x16.eq (local.get $block) (local.get $lineFeeds)))
+        (local.set $isOther
+          (v128.or (i8x16.eq (local.get $block) (local.get $quotes)) (i8x16.eq (local.get $block) (local.get $carriageReturns))))
         (local.set $newlines (i8x16.bitmask (local.get $isLineFeed)))
+        (local.set $others (i8x16.bitmask (local.get $isOther)))
         (local.set $found
-          (i8x16.bitmask (v128.or (i8x16.eq (local.get $block) (local.get $delimiters)) (local.get $isLineFeed))))
+          (i8x16.bitmask
+            (v128.or (v128.or (i8x16.eq (local.get $block) (local.get $delimiters)) (local.get $isLineFeed)) (local.get $isOther))))
         ;; The block's bytes at or past `end` are not the caller's.
         (if (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end))
           (then
@@ -73,9 +85,19 @@
             (local.set $found (i32.xor (local.get $found) (local.get $bit)))
             (if (i32.and (local.get $newlines) (local.get $bit))
               (then
+                ;; A carriage return just before the line feed ends the line; any other, or a quote, marks it.
+                (local.set $holds (local.get $field))
+                (local.set $fieldEnd (local.get $at))
+                (if (i32.eq (local.get $lastReturn) (i32.sub (local.get $at) (i32.const 1)))
+                  (then
+                    (local.set $holds (i32.or (local.get $holds) (i32.const 0x20000000)))
+                    (local.set $fieldEnd (local.get $lastReturn))
+                    (local.set $returns (i32.sub (local.get $returns) (i32.const 1)))))
+                (if (i32.or (local.get $quoted) (local.get $returns))
+                  (then (local.set $holds (i32.or (local.get $holds) (i32.const 0x40000000)))))
                 (if (i32.lt_u (local.get $field) (local.get $fields))
                   (then
-                    (i32.store offset=12 (i32.add (local.get $rec) (i32.shl (local.get $field) (i32.const 3))) (local.get $at))
+                    (i32.store offset=12 (i32.add (local.get $rec) (i32.shl (local.get $field) (i32.const 3))) (local.get $fieldEnd))
                     (local.set $fill (i32.add (local.get $field) (i32.const 1)))
                     (block $filled
                       (loop $absent
@@ -84,24 +106,36 @@
                         (local.set $fill (i32.add (local.get $fill) (i32.const 1)))
                         (br $absent)))))
                 (i32.store (local.get $rec) (local.get $at))
-                (i32.store offset=4 (local.get $rec) (local.get $field))
+                (i32.store offset=4 (local.get $rec) (local.get $holds))
                 (local.set $lines (i32.add (local.get $lines) (i32.const 1)))
                 (if (i32.eq (local.get $lines) (local.get $maxLines)) (then (return (local.get $lines))))
                 (local.set $rec (i32.add (local.get $rec) (local.get $stride)))
                 (local.set $field (i32.const 0))
+                (local.set $returns (i32.const 0))
+                (local.set $quoted (i32.const 0))
+                (local.set $lastReturn (i32.const -1))
                 (i32.store offset=8 (local.get $rec) (i32.add (local.get $at) (i32.const 1))))
               (else
-                (if (i32.lt_u (i32.add (local.get $field) (i32.const 1)) (local.get $fields))
+                (if (i32.and (local.get $others) (local.get $bit))
                   (then
-                    (i32.store offset=12 (i32.add (local.get $rec) (i32.shl (local.get $field) (i32.const 3))) (local.get $at))
-                    (i32.store offset=16 (i32.add (local.get $rec) (i32.shl (local.get $field) (i32.const 3)))
-                      (i32.add (local.get $at) (i32.const 1)))))
-                (local.set $field (i32.add (local.get $field) (i32.const 1)))))
+                    (if (i32.eq (i32.load8_u (local.get $at)) (i32.const 13))
+                      (then
+                        (local.set $returns (i32.add (local.get $returns) (i32.const 1)))
+                        (local.set $lastReturn (local.get $at)))
+                      (else (local.set $quoted (i32.const 1)))))
+                  (else
+                    (if (i32.lt_u (i32.add (local.get $field) (i32.const 1)) (local.get $fields))
+                      (then
+                        (i32.store offset=12 (i32.add (local.get $rec) (i32.shl (local.get $field) (i32.const 3))) (local.get $at))
+                        (i32.store offset=16 (i32.add (local.get $rec) (i32.shl (local.get $field) (i32.const 3)))
+                          (i32.add (local.get $at) (i32.const 1)))))
+                    (local.set $field (i32.add (local.get $field) (i32.const 1)))))))
             (br $hits)))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $blocks)))
     (local.get $lines))
-;; The heap from `at` on, and an empty table of `slots` (a power of two) for each dictionary.
+
+  ;; The heap from `at` on, and an empty table of `slots` (a power of two) for each dictionary.
   (func (export "init") (param $at i32) (param $slots i32)
     (local $table i32)
     (global.set $heapTop (local.get $at))

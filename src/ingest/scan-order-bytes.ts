@@ -34,6 +34,10 @@ export class ScanDictionaries {
   }
 }
 
+/** What a kernel record says a line holds (see scan-kernel.wat): its delimiters, and two marks above them. */
+const DELIMITERS = 0x1fffffff;
+const ENDS_WITH_CR = 0x20000000;
+const QUOTE_OR_RETURN = 0x40000000;
 /** Interned value of a field that cannot take the byte route (edge blanks, bad bytes, no date). */
 const SLOW = -3;
 /** An absent or empty field: the sink's "none". */
@@ -165,15 +169,15 @@ export class OrderByteScanner {
   }
 
   /**
-   * The complete lines of the kernel's input from `from` to `end`, split by the kernel when no
-   * quote and no carriage return is among them, else byte by byte; returns where the unfinished
-   * last line starts.
+   * The complete lines of the kernel's input from `from` to `end`, split by the kernel (or byte by
+   * byte, for a delimiter that is a quote or a carriage return); returns where the unfinished last
+   * line starts.
    */
   private readLines(from: number, end: number): number {
     const kernel = this.kernel;
     const bytes = kernel.bytes;
-    const text = kernel.text.subarray(from, end);
-    if (this.plan.crlf || this.special[this.plan.delimiter] !== 1 || text.indexOf(34) >= 0 || text.indexOf(13) >= 0) {
+    if (this.special[this.plan.delimiter] !== 1) {
+      const text = kernel.text.subarray(from, end);
       let lineStart = from;
       for (;;) {
         const newline = text.indexOf(10, lineStart - from);
@@ -275,17 +279,23 @@ export class OrderByteScanner {
     if (!this.fastRow(bytes)) this.slowRow(start, end);
   }
 
-  /** One line as a kernel record at `base`: [line end, delimiters, start 0, end 0, ...]. */
+  /** One line as a kernel record at `base`: [line end, what it holds, start 0, end 0, ...], as endLine reads a line. */
   private splitRow(bytes: Uint8Array, records: Int32Array, base: number): void {
     this.lines++;
     const start = records[base + 2] as number;
-    const end = records[base] as number;
+    const holds = records[base + 1] as number;
+    const endsWithCr = (holds & ENDS_WITH_CR) !== 0;
+    if (endsWithCr !== this.plan.crlf) {
+      this.bailed = true;
+      return;
+    }
+    const end = endsWithCr ? (records[base] as number) - 1 : (records[base] as number);
     if (start === end) return;
     if (end - start > MAX_RECORD_BYTES) {
       this.bailed = true;
       return;
     }
-    if ((records[base + 1] as number) >= this.plan.headerCount) return this.slowRow(start, end);
+    if ((holds & (QUOTE_OR_RETURN | DELIMITERS)) >= this.plan.headerCount) return this.slowRow(start, end);
     const kernel = this.kernel;
     if (kernel.readRow(base)) {
       const row = kernel.row;

@@ -117,6 +117,17 @@ describe('ScanKernel', () => {
     });
   });
 
+  it('marks a line that ends in a carriage return (its last field ends before it), and one with a quote or another carriage return', () => {
+    const { lines } = splitAll('a,b\r\n"a",b\na\rb,c\na,b\r\r\n\r\n', 2);
+    expect(lines.map((line) => [line.delimiters.toString(16), line.fields[1]])).toEqual([
+      ['20000001', [2, 3]],
+      ['40000001', [9, 10]],
+      ['40000001', [15, 16]],
+      ['60000001', [19, 21]],
+      ['20000000', [0, 0]],
+    ]);
+  });
+
   it('counts every delimiter of a line with too many, and keeps its start', () => {
     const { lines } = splitAll('a,b,c,d,e\nf,g\n', 2);
     expect(lines.map((line) => [line.end, line.delimiters, line.fields[0]?.[0]])).toEqual([

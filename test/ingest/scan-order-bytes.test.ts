@@ -5,14 +5,26 @@ import { OrderRowReader, type OrderColumns } from '../../src/ingest/order-row-re
 import type { OrderSink } from '../../src/ingest/order-sink.js';
 import { RejectLog } from '../../src/ingest/reject-log.js';
 import { hashOrderId } from '../../src/ingest/order-id-hash.js';
-import { OrderByteScanner } from '../../src/ingest/scan-order-bytes.js';
+import { OrderByteScanner, ScanDictionaries } from '../../src/ingest/scan-order-bytes.js';
 import { prng } from '../support/malformed-corpus.js';
 
 const HEADERS = ['order_id', 'customer_id', 'order_date', 'amount', 'category', 'sku', 'quantity', 'sales_rep'];
 const COLUMNS = { order: 0, customer: 1, date: 2, amount: 3, category: 4, sku: 5, quantity: 6, rep: 7 };
 
-/** Everything a scan told its sink and its row reader, in order. */
-function scan(chunks: Buffer | readonly Buffer[], delimiter: string, layout: { headers: string[]; columns: OrderColumns } = { headers: HEADERS, columns: COLUMNS }): unknown[] {
+interface ScanOptions {
+  readonly layout?: { headers: string[]; columns: OrderColumns };
+  readonly crlf?: boolean;
+  /**
+   * Each line read apart, by a scanner of its own (sharing the sink and the kernel's dictionaries)
+   * given it without its line end: the byte loop reads a last line, so this reads every line the
+   * byte loop's way, where one scanner given them all splits them in the kernel.
+   */
+  readonly linesApart?: boolean;
+}
+
+/** Everything a scan told its sink and its row reader, in order, then its counts. */
+function scan(chunks: Buffer | readonly Buffer[], delimiter: string, options: ScanOptions = {}): unknown[] {
+  const { layout = { headers: HEADERS, columns: COLUMNS }, crlf = false } = options;
   const events: unknown[] = [];
   const names = new Map<string, number>();
   const numberOf = (kind: string) => (text: string) => {
@@ -30,7 +42,22 @@ function scan(chunks: Buffer | readonly Buffer[], delimiter: string, layout: { h
   const dates = new DateColumn('orders.csv', 'order_date', undefined);
   const rejects = new RejectLog();
   const rows = new OrderRowReader({ file: 'orders.csv', headers: layout.headers, columns: layout.columns, decimalMark: '.' }, dates, rejects, (line) => sink.addOrderLine(line));
-  const scanner = new OrderByteScanner({ headerCount: layout.headers.length, columns: layout.columns, delimiter: delimiter.charCodeAt(0), crlf: false, decimalMark: 46 }, sink, dates, rows, 1);
+  const plan = { headerCount: layout.headers.length, columns: layout.columns, delimiter: delimiter.charCodeAt(0), crlf, decimalMark: 46 };
+  const buffer = Buffer.isBuffer(chunks) ? chunks : Buffer.concat(chunks);
+  if (options.linesApart === true) {
+    const dictionaries = new ScanDictionaries();
+    const lines = buffer.toString('latin1').split('\n').slice(0, -1);
+    let bailed = false;
+    lines.forEach((line, index) => {
+      const scanner = new OrderByteScanner(plan, sink, dates, rows, 1 + index, dictionaries);
+      scanner.feed(Buffer.from(line.endsWith('\r') && crlf ? line.slice(0, -1) : line, 'latin1'));
+      scanner.end();
+      bailed ||= scanner.bailed;
+    });
+    events.push(['rows', rows.rowsRead, lines.length, bailed, rejects.count, rejects.first]);
+    return events;
+  }
+  const scanner = new OrderByteScanner(plan, sink, dates, rows, 1);
   for (const chunk of Buffer.isBuffer(chunks) ? [chunks] : chunks) scanner.feed(chunk);
   scanner.end();
   events.push(['rows', rows.rowsRead, scanner.lines, scanner.bailed, rejects.count, rejects.first]);
@@ -67,14 +94,31 @@ describe('OrderByteScanner: the split in the kernel', () => {
     [';', 3],
   ])('delimiter %s (seed %i): the same rows as the split byte by byte', (delimiter, seed) => {
     const text = Buffer.from(rows(seed, delimiter));
-    // A quote anywhere in a load sends the whole load through the byte loop: after the quoted line
-    // in a chunk of its own, the same rows are split by the kernel.
-    const quoted = Buffer.from(`"quoted"${delimiter}C1\n`);
-    const byKernel = scan([quoted, text], delimiter);
-    expect(byKernel).toEqual(scan(Buffer.concat([quoted, text]), delimiter));
+    const byKernel = scan(text, delimiter);
+    expect(byKernel).toEqual(scan(text, delimiter, { linesApart: true }));
     // Rows with too many fields and bad amounts reached the row reader; good ones the sink.
     expect(byKernel.filter((event) => (event as unknown[])[0] === 'interned').length).toBeGreaterThan(500);
     expect((byKernel.at(-1) as unknown[])[4]).toBeGreaterThan(0);
+  });
+
+  it('reads a CR LF file as the same file with LF, and quoted fields and stray carriage returns as the byte loop does', () => {
+    const text = rows(10, ',');
+    const lf = scan(Buffer.from(text), ',');
+    expect(scan(Buffer.from(text.replaceAll('\n', '\r\n')), ',', { crlf: true })).toEqual(lf);
+    // A quoted field, with the delimiter in it or not, sends its line to the string reading; a
+    // carriage return inside a line stops the scan (the file goes to csv-parse), in either file.
+    const quoted = text.split('\n').map((line, index) => (index % 7 === 3 ? line.replace(/^([^,]*),([^,]*)/, '$1,"$2"') : index % 11 === 5 ? line.replace(/,/, ',"Cohen, Mizrahi",') : line));
+    for (const withQuotes of [quoted.join('\n'), quoted.join('\r\n')]) {
+      const crlf = withQuotes.includes('\r');
+      const byKernel = scan(Buffer.from(withQuotes), ',', { crlf });
+      expect(byKernel).toEqual(scan(Buffer.from(withQuotes), ',', { crlf, linesApart: true }));
+      expect((byKernel.at(-1) as unknown[])[3]).toBe(false);
+    }
+    const strayReturn = `${quoted.slice(0, 50).join('\n')}\nSO-1,C1,2025-01-02,3\r.50,P,S,1,Dana\n`;
+    expect((scan(Buffer.from(strayReturn), ',').at(-1) as unknown[])[3]).toBe(true);
+    expect((scan(Buffer.from(strayReturn), ',', { linesApart: true }).at(-1) as unknown[])[3]).toBe(true);
+    // A line feed without its carriage return in a CR LF file stops the scan too.
+    expect((scan(Buffer.from('SO-1,C1,2025-01-02,3.50,P,S,1,Dana\r\nSO-2,C1,2025-01-02,3.50,P,S,1,Dana\n'), ',', { crlf: true }).at(-1) as unknown[])[3]).toBe(true);
   });
 
   it('reads rows whole in the kernel only as the scanner would: every odd order id, amount and key alike', () => {
@@ -90,9 +134,8 @@ describe('OrderByteScanner: the split in the kernel', () => {
       [pick(ids), pick(['C1', 'C2', 'C3', ' C4', 'C\u00e9']), pick(labels), pick(['2025-01-02', '2025-01-03', '2025-13-01', '']), pick(amounts), pick(amounts), pick(['P1', '', 'P2']), pick(labels)].join(',') + (row % 97 === 0 ? ',extra' : ''),
     );
     const text = Buffer.from(`${lines.join('\n')}\n`);
-    const quoted = Buffer.from('"quoted",C1\n');
-    const byKernel = scan([quoted, text], ',', layout);
-    expect(byKernel).toEqual(scan(Buffer.concat([quoted, text]), ',', layout));
+    const byKernel = scan(text, ',', { layout });
+    expect(byKernel).toEqual(scan(text, ',', { layout, linesApart: true }));
     const interned = byKernel.filter((event) => (event as unknown[])[0] === 'interned').length;
     expect(interned).toBeGreaterThan(100);
     expect(byKernel.length - 1 - interned).toBeGreaterThan(100);
