@@ -59,7 +59,7 @@ interface KernelExports {
   readRow(record: number): number;
 }
 
-/** The columns a row is read from (see OrderColumns), and the decimal mark as a byte. */
+/** The columns a row is read from (see OrderColumns). */
 export interface RowLayout {
   readonly customer: number;
   readonly date: number;
@@ -75,9 +75,10 @@ export interface RowLayout {
 
 /**
  * The byte scan's WebAssembly (scan-kernel.wat): bytes are read or copied into its memory (from
- * `inputAt`, `prepare`d for), a row whose keys are all known read whole (`readRow`), its lines split into records of field positions (`split`), and fields looked up in dictionaries from
- * bytes to numbers that live there too, so they last from one load (and one part of a file) to
- * the next. A record has `stride` numbers, record r at r * stride of `records`:
+ * `inputAt`, `prepare`d for), its lines split into records of field positions (`split`), fields
+ * looked up in dictionaries from bytes to numbers that live there too, so they last from one load
+ * (and one part of a file) to the next, and a row whose keys are all known read whole
+ * (`readRow`). A record has `stride` numbers, record r at r * stride of `records`:
  *
  *   [line end, what it holds, start 0, end 0, start 1, end 1, ...]
  *

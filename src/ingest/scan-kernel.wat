@@ -34,7 +34,7 @@
   (global $lastOrderLength (mut i32) (i32.const -1))
   (global $lastOrderHash (mut i32) (i32.const 0))
 
-;; The complete lines of bytes [p, end), each one record of 2 + 2 * fields i32s at rec:
+  ;; The complete lines of bytes [p, end), each one record of 2 + 2 * fields i32s at rec:
   ;;   [line end (its line feed), what the line holds, start 0, end 0, start 1, end 1, ...]
   ;; What the line holds: its delimiters in the low 29 bits, 0x20000000 when it ends in a carriage
   ;; return (before the line feed; the last field ends before it), 0x40000000 when it holds a quote
@@ -151,15 +151,16 @@
 
   (func (export "heapTop") (result i32) (global.get $heapTop))
 
-  ;; `bytes` zeroed bytes from the heap, on a 16-byte boundary (fresh memory is zero, and the heap never reuses any).
+  ;; `bytes` zeroed bytes from the heap, on a 16-byte boundary (fresh memory is zero, and the heap
+  ;; never reuses any).
   (func $allocate (param $bytes i32) (result i32)
     (local $at i32)
     (local.set $at (i32.and (i32.add (global.get $heapTop) (i32.const 15)) (i32.const -16)))
     (global.set $heapTop (i32.add (local.get $at) (local.get $bytes)))
     (local.get $at))
 
-  ;; A key's hash: each 4-byte word, then the bytes left as one, multiplied in (FNV-1a's prime), and the
-  ;; high bits folded into the low ones that pick a slot (a multiply only carries upward).
+  ;; A key's hash: each 4-byte word, then the bytes left as one, multiplied in (FNV-1a's prime),
+  ;; and the high bits folded into the low ones that pick a slot (a multiply only carries upward).
   (func $hash (param $p i32) (param $end i32) (result i32)
     (local $h i32)
     (local.set $h (i32.const 0x811c9dc5))
@@ -181,7 +182,7 @@
     (local.set $h (i32.mul (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))) (i32.const 0x85ebca6b)))
     (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 13))))
 
-;; The `length` bytes at a and at b are the same: eight at a time, the last up to seven as one
+  ;; The `length` bytes at a and at b are the same: eight at a time, the last up to seven as one
   ;; masked read (the bytes read past them, which the caller leaves room for, are masked off).
   ;; Compared a byte at a time, the tail of a 7-byte customer id was most of a lookup.
   (func $same (export "same") (param $a i32) (param $b i32) (param $length i32) (result i32)
@@ -285,7 +286,7 @@
               (i32.load offset=8 (local.get $old)) (i32.load offset=12 (local.get $old)))))
         (local.set $old (i32.add (local.get $old) (i32.const 16)))
         (br $records))))
-;; The columns of a row (-1: none) and the decimal mark, for readRow.
+  ;; The columns of a row (-1: none) and the decimal mark, for readRow.
   (func (export "configure")
     (param $customer i32) (param $date i32) (param $amount i32) (param $quantity i32) (param $unitPrice i32)
     (param $order i32) (param $category i32) (param $sku i32) (param $name i32) (param $rep i32) (param $mark i32)
