@@ -60,7 +60,7 @@ interface KernelExports {
 }
 
 /** The columns a row is read from (see OrderColumns). */
-export interface RowLayout {
+interface RowLayout {
   readonly customer: number;
   readonly date: number;
   readonly amount?: number | undefined;
