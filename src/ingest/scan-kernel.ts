@@ -21,7 +21,10 @@ const INPUT_CAPACITY = 1 << 20;
 const ROW_AT = DICTIONARIES * DESCRIPTOR_BYTES;
 /** The input starts after them. */
 const INPUT_AT = ROW_AT + 64;
-/** Records per call: the records' memory stays small (~0.6 MB for 8 fields), and a call still covers a 1 MB buffer of typical rows. */
+/**
+ * Records per call: the records' memory stays small (~0.6 MB for 8 fields), and a call still
+ * covers a 1 MB buffer of typical rows. One more record after them holds a line split byte by byte.
+ */
 const MAX_LINES_PER_CALL = 8192;
 const WASM_PAGE_BYTES = 65536;
 /** splitLines reads whole 16-byte blocks, up to 15 bytes past the end it is given. */
@@ -57,6 +60,8 @@ interface KernelExports {
   configure(...columns: number[]): void;
   forgetOrder(): void;
   readRow(record: number): number;
+  amount(record: number): number;
+  orderHash(record: number): number;
 }
 
 /** The columns a row is read from (see OrderColumns). */
@@ -90,6 +95,8 @@ interface RowLayout {
 export class ScanKernel {
   /** Numbers per record. */
   readonly stride: number;
+  /** Where in `records` the record of a line split byte by byte (not by `split`) goes. */
+  readonly lineRecordBase: number;
   /** Where a load's bytes start, and the most one takes. */
   readonly inputAt = INPUT_AT;
   readonly capacity = INPUT_CAPACITY;
@@ -113,8 +120,9 @@ export class ScanKernel {
   ) {
     this.kernel = instance.exports as unknown as KernelExports;
     this.stride = 2 + 2 * fields;
+    this.lineRecordBase = MAX_LINES_PER_CALL * this.stride;
     this.recordsAt = Math.ceil((INPUT_AT + INPUT_CAPACITY + BLOCK_SLACK) / 8) * 8;
-    const heapAt = Math.ceil((this.recordsAt + MAX_LINES_PER_CALL * this.stride * 4) / 16) * 16;
+    const heapAt = Math.ceil((this.recordsAt + (this.lineRecordBase + this.stride) * 4) / 16) * 16;
     this.growTo(heapAt + DICTIONARIES * FIRST_SLOTS * SLOT_BYTES + 64);
     this.kernel.init(heapAt, FIRST_SLOTS);
   }
@@ -188,7 +196,20 @@ export class ScanKernel {
     return this.kernel.readRow(this.recordsAt + base * 4) !== 0;
   }
 
-  /** The bytes under the last order id readRow hashed have moved. */
+  /** The record at `base`'s amount: plain, or quantity times unit price; NaN when it is not plain or has no such columns. */
+  amount(base: number): number {
+    return this.kernel.amount(this.recordsAt + base * 4);
+  }
+
+  /**
+   * The record at `base`'s order id hashed into `row` (its hash at 5, 1 at 6 for an id): 0, or 1
+   * for an id with a blank at an edge, 2 for one past ASCII (hash its text).
+   */
+  orderHash(base: number): number {
+    return this.kernel.orderHash(this.recordsAt + base * 4);
+  }
+
+  /** The bytes under the last order id hashed have moved. */
   forgetOrder(): void {
     this.kernel.forgetOrder();
   }
@@ -208,7 +229,7 @@ export class ScanKernel {
     this.bytes = new Uint8Array(buffer);
     this.text = Buffer.from(buffer);
     this.words = new Int32Array(buffer);
-    this.records = new Int32Array(buffer, this.recordsAt, MAX_LINES_PER_CALL * this.stride);
+    this.records = new Int32Array(buffer, this.recordsAt, this.lineRecordBase + this.stride);
     this.row = new Int32Array(buffer, ROW_AT, 7);
     this.rowAmount = new Float64Array(buffer, ROW_AT + 32, 1);
   }

@@ -29,7 +29,7 @@
   (global $nameColumn (mut i32) (i32.const -1))
   (global $repColumn (mut i32) (i32.const -1))
   (global $decimalMark (mut i32) (i32.const 46))
-  ;; The last order id readRow hashed (length -1: none), as the scanner's own.
+  ;; The last order id hashed (length -1: none).
   (global $lastOrderStart (mut i32) (i32.const 0))
   (global $lastOrderLength (mut i32) (i32.const -1))
   (global $lastOrderHash (mut i32) (i32.const 0))
@@ -312,53 +312,14 @@
   ;; here, so a row handed back is read as if this had never looked at it.
   (func (export "readRow") (param $record i32) (result i32)
     (local $customer i32) (local $date i32) (local $productLine i32) (local $name i32) (local $rep i32)
-    (local $amount f64) (local $hasOrder i32) (local $hash i32) (local $repeated i32)
-    (local $start i32) (local $end i32) (local $at i32) (local $all i32) (local $byte i32)
+    (local $amount f64)
     (local.set $customer (call $known (i32.const 0) (local.get $record) (global.get $customerColumn)))
     (if (i32.lt_s (local.get $customer) (i32.const 0)) (then (return (i32.const 0))))
     (local.set $date (call $known (i32.const 1) (local.get $record) (global.get $dateColumn)))
     (if (i32.lt_s (local.get $date) (i32.const 0)) (then (return (i32.const 0))))
-    (if (i32.ge_s (global.get $amountColumn) (i32.const 0))
-      (then (local.set $amount (call $plainNumber (local.get $record) (global.get $amountColumn))))
-      (else
-        (if (i32.or (i32.lt_s (global.get $quantityColumn) (i32.const 0)) (i32.lt_s (global.get $unitPriceColumn) (i32.const 0)))
-          (then (return (i32.const 0))))
-        (local.set $amount
-          (f64.mul (call $plainNumber (local.get $record) (global.get $quantityColumn))
-                   (call $plainNumber (local.get $record) (global.get $unitPriceColumn))))))
+    (local.set $amount (call $amount (local.get $record)))
     (if (f64.ne (local.get $amount) (local.get $amount)) (then (return (i32.const 0))))
-    ;; The order id: FNV-1a over an ASCII id's bytes, as hashOrderId over its characters.
-    (if (i32.ge_s (global.get $orderColumn) (i32.const 0))
-      (then
-        (local.set $at (i32.add (local.get $record) (i32.shl (global.get $orderColumn) (i32.const 3))))
-        (local.set $start (i32.load offset=8 (local.get $at)))
-        (local.set $end (i32.load offset=12 (local.get $at)))
-        (if (i32.ne (local.get $start) (local.get $end))
-          (then
-            (local.set $hasOrder (i32.const 1))
-            ;; i32.and would compare even when the lengths differ (or none is remembered): an if first.
-            (if (i32.eq (i32.sub (local.get $end) (local.get $start)) (global.get $lastOrderLength))
-              (then (local.set $repeated (call $same (global.get $lastOrderStart) (local.get $start) (global.get $lastOrderLength)))))
-            (if (local.get $repeated)
-              (then (local.set $hash (global.get $lastOrderHash)))
-              (else
-                (if (i32.or (i32.le_u (i32.load8_u (local.get $start)) (i32.const 32))
-                            (i32.le_u (i32.load8_u (i32.sub (local.get $end) (i32.const 1))) (i32.const 32)))
-                  (then (return (i32.const 0))))
-                (local.set $hash (i32.const 0x811c9dc5))
-                (local.set $at (local.get $start))
-                (block $hashed
-                  (loop $bytes
-                    (br_if $hashed (i32.ge_u (local.get $at) (local.get $end)))
-                    (local.set $byte (i32.load8_u (local.get $at)))
-                    (local.set $all (i32.or (local.get $all) (local.get $byte)))
-                    (local.set $hash (i32.mul (i32.xor (local.get $hash) (local.get $byte)) (i32.const 0x01000193)))
-                    (local.set $at (i32.add (local.get $at) (i32.const 1)))
-                    (br $bytes)))
-                (if (i32.ge_u (local.get $all) (i32.const 128)) (then (return (i32.const 0))))
-                (global.set $lastOrderStart (local.get $start))
-                (global.set $lastOrderLength (i32.sub (local.get $end) (local.get $start)))
-                (global.set $lastOrderHash (local.get $hash))))))))
+    (if (call $orderHash (local.get $record)) (then (return (i32.const 0))))
     ;; No category: the sku stands for the product line. A name or rep may be absent (-1), not unknown or unreadable.
     (local.set $productLine (call $known (i32.const 2) (local.get $record) (global.get $categoryColumn)))
     (if (i32.eq (local.get $productLine) (i32.const -1))
@@ -373,10 +334,61 @@
     (i32.store (i32.const 72) (local.get $productLine))
     (i32.store (i32.const 76) (local.get $name))
     (i32.store (i32.const 80) (local.get $rep))
-    (i32.store (i32.const 84) (local.get $hash))
-    (i32.store (i32.const 88) (local.get $hasOrder))
     (f64.store (i32.const 96) (local.get $amount))
     (i32.const 1))
+
+  ;; The row's amount: its plain amount, or its quantity times its unit price; NaN when that is not
+  ;; plain or the columns are not there.
+  (func $amount (export "amount") (param $record i32) (result f64)
+    (if (i32.ge_s (global.get $amountColumn) (i32.const 0))
+      (then (return (call $plainNumber (local.get $record) (global.get $amountColumn)))))
+    (if (i32.or (i32.lt_s (global.get $quantityColumn) (i32.const 0)) (i32.lt_s (global.get $unitPriceColumn) (i32.const 0)))
+      (then (return (f64.const nan))))
+    (f64.mul (call $plainNumber (local.get $record) (global.get $quantityColumn))
+             (call $plainNumber (local.get $record) (global.get $unitPriceColumn))))
+
+  ;; The row's order id: its hash at 84 and 1 at 88 (0 and 0 for no id), FNV-1a over an ASCII
+  ;; id's bytes, as hashOrderId over its characters, and 0; or 1 when the id has a blank at an edge
+  ;; (the string route trims it), 2 when it holds a byte past ASCII (the scanner hashes its text).
+  ;; An order's lines follow one another in most exports: the same bytes as the last id hashed
+  ;; are its hash again.
+  (func $orderHash (export "orderHash") (param $record i32) (result i32)
+    (local $start i32) (local $end i32) (local $at i32) (local $all i32) (local $byte i32) (local $hash i32)
+    (local $repeated i32)
+    (i32.store (i32.const 84) (i32.const 0))
+    (i32.store (i32.const 88) (i32.const 0))
+    (if (i32.lt_s (global.get $orderColumn) (i32.const 0)) (then (return (i32.const 0))))
+    (local.set $at (i32.add (local.get $record) (i32.shl (global.get $orderColumn) (i32.const 3))))
+    (local.set $start (i32.load offset=8 (local.get $at)))
+    (local.set $end (i32.load offset=12 (local.get $at)))
+    (if (i32.eq (local.get $start) (local.get $end)) (then (return (i32.const 0))))
+    (i32.store (i32.const 88) (i32.const 1))
+    ;; i32.and would compare even when the lengths differ (or none is remembered): an if first.
+    (if (i32.eq (i32.sub (local.get $end) (local.get $start)) (global.get $lastOrderLength))
+      (then (local.set $repeated (call $same (global.get $lastOrderStart) (local.get $start) (global.get $lastOrderLength)))))
+    (if (local.get $repeated)
+      (then
+        (i32.store (i32.const 84) (global.get $lastOrderHash))
+        (return (i32.const 0))))
+    (if (i32.or (i32.le_u (i32.load8_u (local.get $start)) (i32.const 32))
+                (i32.le_u (i32.load8_u (i32.sub (local.get $end) (i32.const 1))) (i32.const 32)))
+      (then (return (i32.const 1))))
+    (local.set $hash (i32.const 0x811c9dc5))
+    (local.set $at (local.get $start))
+    (block $hashed
+      (loop $bytes
+        (br_if $hashed (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $byte (i32.load8_u (local.get $at)))
+        (local.set $all (i32.or (local.get $all) (local.get $byte)))
+        (local.set $hash (i32.mul (i32.xor (local.get $hash) (local.get $byte)) (i32.const 0x01000193)))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $bytes)))
+    (if (i32.ge_u (local.get $all) (i32.const 128)) (then (return (i32.const 2))))
+    (global.set $lastOrderStart (local.get $start))
+    (global.set $lastOrderLength (i32.sub (local.get $end) (local.get $start)))
+    (global.set $lastOrderHash (local.get $hash))
+    (i32.store (i32.const 84) (local.get $hash))
+    (i32.const 0))
 
   ;; A field's number in a dictionary: -1 for no column or an empty field, else what lookup gives
   ;; (-3 is the scanner's mark for bytes the string route reads).

@@ -38,13 +38,13 @@ export class ScanDictionaries {
 const DELIMITERS = 0x1fffffff;
 const ENDS_WITH_CR = 0x20000000;
 const QUOTE_OR_RETURN = 0x40000000;
+/** What the kernel's orderHash says of an id it did not hash: a blank at an edge, a byte past ASCII. */
+const ORDER_ID_EDGE_BLANK = 1;
+const ORDER_ID_PAST_ASCII = 2;
 /** Interned value of a field that cannot take the byte route (edge blanks, bad bytes, no date). */
 const SLOW = -3;
 /** An absent or empty field: the sink's "none". */
 const NO_FIELD = -1;
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
-/** More digits than this may not be exact as an integer double: such amounts go the string route. */
-const MAX_EXACT_DIGITS = 15;
 
 /**
  * Reads order rows straight from UTF-8 bytes, the way the string route (decode, split, trim,
@@ -66,17 +66,11 @@ export class OrderByteScanner {
   private longLine: Buffer | undefined;
   /** Every byte is read from the kernel's memory, where a buffer is loaded a megabyte at a time. */
   private readonly kernel: ScanKernel;
-  /** The last plain order id hashed: where its bytes are in the kernel's memory (until the next load), and its hash. */
-  private lastOrderStart = 0;
-  private lastOrderLength = -1;
-  private lastOrderHash = 0;
   /**
-   * Where the row's fields are: field k from fieldAt[fieldBase + 2k] to fieldAt[fieldBase + 2k + 1],
-   * either a line split here byte by byte (lineFields) or a record of the kernel.
+   * The kernel record of the row being read (in its `records`): one `split` wrote, or the one for
+   * a line split here byte by byte. Field k runs from number 2 + 2k of it to number 3 + 2k.
    */
-  private fieldAt: Int32Array;
-  private fieldBase = 0;
-  private readonly lineFields: Int32Array;
+  private recordBase = 0;
   private readonly delimiterText: string;
   /** Per byte value: 0 plain, 1 the delimiter, 2 a byte that sends the row the string route. */
   private readonly special = new Uint8Array(256);
@@ -92,8 +86,6 @@ export class OrderByteScanner {
   ) {
     this.kernel = dictionaries.kernelFor(plan.headerCount);
     this.kernel.configure(plan.columns, plan.decimalMark);
-    this.lineFields = new Int32Array(2 * plan.headerCount);
-    this.fieldAt = this.lineFields;
     this.delimiterText = String.fromCharCode(plan.delimiter);
     this.special[plan.delimiter] = 1;
     this.special[34] = 2;
@@ -131,7 +123,6 @@ export class OrderByteScanner {
     const end = start + this.carried + length;
     kernel.prepare(end - start);
     // A remembered order id's bytes may have moved or been overwritten since.
-    this.lastOrderLength = -1;
     kernel.forgetOrder();
     let from = start;
     if (this.longLine !== undefined) {
@@ -175,8 +166,8 @@ export class OrderByteScanner {
    */
   private readLines(from: number, end: number): number {
     const kernel = this.kernel;
-    const bytes = kernel.bytes;
     if (this.special[this.plan.delimiter] !== 1) {
+      const bytes = kernel.bytes;
       const text = kernel.text.subarray(from, end);
       let lineStart = from;
       for (;;) {
@@ -192,7 +183,7 @@ export class OrderByteScanner {
       const count = kernel.split(from, end, this.plan.delimiter);
       const { records, stride } = kernel;
       for (let base = 0; base < count * stride; base += stride) {
-        this.splitRow(bytes, records, base);
+        this.splitRow(records, base);
         if (this.bailed) return from;
       }
       if (count === 0) break;
@@ -224,7 +215,8 @@ export class OrderByteScanner {
   private line(bytes: Uint8Array, start: number, lineEnd: number, hasNewline: boolean): void {
     const headerCount = this.plan.headerCount;
     const special = this.special;
-    const fieldAt = this.lineFields;
+    const records = this.kernel.records;
+    const first = this.kernel.lineRecordBase + 2;
     let fields = 0;
     let fieldStart = start;
     let overflow = false;
@@ -239,8 +231,8 @@ export class OrderByteScanner {
         break;
       }
       if (fields < headerCount - 1) {
-        fieldAt[2 * fields] = fieldStart;
-        fieldAt[2 * fields + 1] = i;
+        records[first + 2 * fields] = fieldStart;
+        records[first + 2 * fields + 1] = i;
       }
       fields++;
       fieldStart = i + 1;
@@ -270,17 +262,17 @@ export class OrderByteScanner {
     }
     const headerCount = this.plan.headerCount;
     if (overflow || fields >= headerCount) return this.slowRow(start, end);
-    const fieldAt = this.lineFields;
-    fieldAt[2 * fields] = fieldStart;
-    fieldAt[2 * fields + 1] = end;
-    fieldAt.fill(0, 2 * fields + 2);
-    this.fieldAt = fieldAt;
-    this.fieldBase = 0;
-    if (!this.fastRow(bytes)) this.slowRow(start, end);
+    const records = this.kernel.records;
+    const base = this.kernel.lineRecordBase;
+    records[base + 2 + 2 * fields] = fieldStart;
+    records[base + 3 + 2 * fields] = end;
+    records.fill(0, base + 4 + 2 * fields, base + this.kernel.stride);
+    this.recordBase = base;
+    if (!this.fastRow()) this.slowRow(start, end);
   }
 
   /** One line as a kernel record at `base`: [line end, what it holds, start 0, end 0, ...], as endLine reads a line. */
-  private splitRow(bytes: Uint8Array, records: Int32Array, base: number): void {
+  private splitRow(records: Int32Array, base: number): void {
     this.lines++;
     const start = records[base + 2] as number;
     const holds = records[base + 1] as number;
@@ -304,29 +296,21 @@ export class OrderByteScanner {
       this.sink.addInternedLine(row[0] as number, row[1] as number, toCents(kernel.rowAmount[0] as number), orderHash, row[2] as number, row[3] as number, row[4] as number);
       return;
     }
-    this.fieldAt = records;
-    this.fieldBase = base + 2;
-    if (!this.fastRow(bytes)) this.slowRow(start, end);
+    this.recordBase = base;
+    if (!this.fastRow()) this.slowRow(start, end);
   }
 
   /** The row read from its bytes; false when it must take the string route. */
-  private fastRow(bytes: Uint8Array): boolean {
+  private fastRow(): boolean {
     const col = this.plan.columns;
     const line = this.lineBase + this.lines;
     const customer = this.intern(CUSTOMERS, col.customer, line);
     if (customer === SLOW || customer === NO_FIELD) return false;
     const dateToken = this.intern(DATE_TOKENS, col.date, line);
     if (dateToken === SLOW || dateToken === NO_FIELD) return false;
-    let amount: number;
-    if (col.amount !== undefined) {
-      amount = this.plainNumber(bytes, col.amount);
-    } else if (col.quantity !== undefined && col.unitPrice !== undefined) {
-      amount = this.plainNumber(bytes, col.quantity) * this.plainNumber(bytes, col.unitPrice);
-    } else {
-      return false;
-    }
+    const amount = this.kernel.amount(this.recordBase);
     if (Number.isNaN(amount)) return false;
-    const orderHash = this.orderHash(bytes, col.order);
+    const orderHash = this.orderHash(col.order);
     if (orderHash === SLOW) return false;
     let productLine = this.intern(PRODUCT_LINES, col.category, line);
     if (productLine === NO_FIELD) productLine = this.intern(PRODUCT_LINES, col.sku, line);
@@ -346,9 +330,10 @@ export class OrderByteScanner {
    */
   private intern(dictionary: Dictionary, column: number | undefined, line: number): number {
     if (column === undefined) return NO_FIELD;
-    const at = this.fieldBase + 2 * column;
-    const start = this.fieldAt[at] as number;
-    const end = this.fieldAt[at + 1] as number;
+    const records = this.kernel.records;
+    const at = this.recordBase + 2 + 2 * column;
+    const start = records[at] as number;
+    const end = records[at + 1] as number;
     if (start === end) return NO_FIELD;
     const known = this.kernel.lookup(dictionary, start, end);
     if (known !== NOT_SEEN) return known;
@@ -373,64 +358,17 @@ export class OrderByteScanner {
     }
   }
 
-  /** `-?digits(.digits)?` as Number() reads it (n / 10^k is exact rounding of the same decimal), else NaN. */
-  private plainNumber(bytes: Uint8Array, column: number): number {
-    const at = this.fieldBase + 2 * column;
-    const start = this.fieldAt[at] as number;
-    const end = this.fieldAt[at + 1] as number;
-    let index = start;
-    const negative = bytes[index] === 45;
-    if (negative) index++;
-    if (index === end) return Number.NaN;
-    const mark = this.plan.decimalMark;
-    let value = 0;
-    let digits = 0;
-    let fractionDigits = -1;
-    for (; index < end; index++) {
-      const byte = bytes[index] as number;
-      if (byte >= 48 && byte <= 57) {
-        value = value * 10 + (byte - 48);
-        digits++;
-        if (fractionDigits >= 0) fractionDigits++;
-      } else if (byte === mark && fractionDigits < 0 && digits > 0) {
-        fractionDigits = 0;
-      } else {
-        return Number.NaN;
-      }
-    }
-    if (fractionDigits === 0 || digits > MAX_EXACT_DIGITS) return Number.NaN;
-    if (fractionDigits > 0) value /= POWERS_OF_TEN[fractionDigits] as number;
-    return negative && value !== 0 ? -value : value;
-  }
-
-  /**
-   * The order id's hash, hashOrderId of its text (FNV-1a over the bytes of an ASCII id). An order's lines
-   * follow one another in most exports: the same bytes as the row before are its hash again.
-   */
-  private orderHash(bytes: Uint8Array, column: number | undefined): number {
-    if (column === undefined) return NO_ORDER_ID;
-    const at = this.fieldBase + 2 * column;
-    const start = this.fieldAt[at] as number;
-    const end = this.fieldAt[at + 1] as number;
-    if (start === end) return NO_ORDER_ID;
-    const length = end - start;
-    if (length === this.lastOrderLength && this.kernel.same(this.lastOrderStart, start, length)) return this.lastOrderHash;
-    if ((bytes[start] as number) <= 32 || (bytes[end - 1] as number) <= 32) return SLOW;
-    let hash = 0x811c9dc5;
-    let allBytes = 0;
-    for (let i = start; i < end; i++) {
-      const byte = bytes[i] as number;
-      allBytes |= byte;
-      hash = Math.imul(hash ^ byte, 0x01000193);
-    }
-    if (allBytes >= 128) {
-      const text = this.kernel.text.toString('utf8', start, end);
+  /** The order id's hash (hashOrderId of its text), NO_ORDER_ID for none, SLOW for blanks at an edge. */
+  private orderHash(column: number | undefined): number {
+    const status = this.kernel.orderHash(this.recordBase);
+    if (status === ORDER_ID_EDGE_BLANK) return SLOW;
+    if (status === ORDER_ID_PAST_ASCII) {
+      const at = this.recordBase + 2 + 2 * (column as number);
+      const text = this.kernel.text.toString('utf8', this.kernel.records[at], this.kernel.records[at + 1]);
       return text.trim() === text ? hashOrderId(text) : SLOW;
     }
-    this.lastOrderStart = start;
-    this.lastOrderLength = length;
-    this.lastOrderHash = hash >>> 0;
-    return this.lastOrderHash;
+    const row = this.kernel.row;
+    return row[6] === 0 ? NO_ORDER_ID : (row[5] as number) >>> 0;
   }
 
   /** Decode the line and judge it the string route's way. */
