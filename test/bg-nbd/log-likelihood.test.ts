@@ -67,6 +67,27 @@ describe('population log-likelihood', () => {
     }
   });
 
+  it('groups by exact identity, whole days and fractional times alike, in order of first appearance', () => {
+    // Whole days pack into one number key: these would share one if the packing ran past 2^53.
+    const groups = groupSummaries([
+      { x: 1, tx: 0, T: 0 },
+      { x: 0, tx: 0, T: 2 ** 42 },
+      { x: 2048, tx: 3, T: 9 },
+      { x: 2048, tx: 3, T: 8 },
+      { x: 3, tx: 1.5, T: 9 },
+      { x: 1, tx: 0, T: 0 },
+      { x: 3, tx: 1.5, T: 9 },
+      { x: 2048, tx: 3, T: 9 },
+    ]);
+    expect(groups).toEqual([
+      { x: 1, tx: 0, T: 0, weight: 2 },
+      { x: 0, tx: 0, T: 2 ** 42, weight: 1 },
+      { x: 2048, tx: 3, T: 9, weight: 2 },
+      { x: 2048, tx: 3, T: 8, weight: 1 },
+      { x: 3, tx: 1.5, T: 9, weight: 2 },
+    ]);
+  });
+
   it('refuses non-positive weights', () => {
     expect(() => groupSummaries([{ x: 0, tx: 0, T: 1, weight: 0 }])).toThrow(/weight must be a finite number > 0/);
   });
