@@ -282,6 +282,10 @@ export class BookLedger implements OrderSink {
    * leading zeros and case are set aside. Returns how many complaint customers were joined.
    */
   reconcileComplaintCustomers(): number {
+    // Most books have no complaint without an order: the loose ids of every customer (three new
+    // strings each, ~10 ms for 20,000) are made only when one is to be matched.
+    const unmatched = [...this.complaintsByCustomer.keys()].filter((customer) => !this.hasDays(customer));
+    if (unmatched.length === 0) return 0;
     const byLooseId = new Map<string, number | null>();
     this.customerIds.forEach((id, customer) => {
       if (!this.hasDays(customer)) return;
@@ -289,8 +293,8 @@ export class BookLedger implements OrderSink {
       byLooseId.set(loose, byLooseId.has(loose) ? null : customer);
     });
     let joined = 0;
-    for (const [customer, complaints] of [...this.complaintsByCustomer]) {
-      if (this.hasDays(customer)) continue;
+    for (const customer of unmatched) {
+      const complaints = this.complaintsByCustomer.get(customer) as ComplaintLine[];
       const target = byLooseId.get(looseId(this.customerIdOf(customer)));
       if (target === undefined || target === null) continue;
       const targetId = this.customerIdOf(target);
