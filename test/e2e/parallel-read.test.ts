@@ -85,7 +85,7 @@ describe('parallel byte route vs csv-parse', () => {
     expectSameAsCsvParse(['check', path], [2, 3, 5]);
   }, 120_000);
 
-  it('parts shared between threads (a finished thread takes half of another\'s rest) give the same book and the same rejects at the same lines', async () => {
+  it('parts shared between threads (a finished thread takes on the far end of another\'s rest) give the same book and the same rejects at the same lines', async () => {
     // The built modules, for the worker threads; shares of 4 KB on, split evenly, so the parts of a
     // small file are cut and handed on again and again.
     const { readBook, analyzeReadBook } = (await import(join(ROOT, 'dist', 'scoring', 'analyze-book.js'))) as typeof import('../../src/scoring/analyze-book.js');
