@@ -78,8 +78,8 @@ export function summaryColumns(customers: readonly (CustomerSummary & { readonly
 /**
  * Each value's place among the distinct values, in order of first appearance. Ages in whole days
  * take a thousand-odd values over tens of thousands of customers, so ln(α+T) and ln(α+tx) are
- * taken once per distinct value and call, not once per customer: the same numbers, ~40% of the
- * likelihood's time saved.
+ * taken once per distinct value and call, not once per customer: the same numbers, a quarter of
+ * the likelihood's time saved (the 1M bench's 18,709 summaries, 42 calls: 97 -> 72 ms).
  */
 function placesOfDistinct(values: Float64Array): { places: Int32Array; distinct: Float64Array } {
   const placeOf = new Map<number, number>();
