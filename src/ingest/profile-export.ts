@@ -1,3 +1,4 @@
+import { builtModuleUrl } from './built-module-url.js';
 import { DATE_FORMAT_LABELS, type DateColumn, type DateFormat } from './date-column.js';
 import { formatDay, type Day } from './day.js';
 import { DELIMITER_LABELS } from './delimiter.js';
@@ -42,7 +43,7 @@ export async function profileOrders(source: InputSource, options: ReadOrdersOpti
   const tally = new OrderTally();
   const input = await readOrders(source, options, {
     sink: tally,
-    factory: { create: () => new OrderTally(), module: new URL('./order-tally.js', import.meta.url).href, exportName: 'OrderTally' },
+    factory: { create: () => new OrderTally(), module: builtModuleUrl('ingest/order-tally.js').href, exportName: 'OrderTally' },
   });
   const usableRows = tally.rows;
   const customers = { size: tally.customers };

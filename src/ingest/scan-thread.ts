@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { builtModuleUrl } from './built-module-url.js';
 import type { SinkFactory } from './order-sink.js';
 import type { RangeScanJob, RangeScanResult, ReadParts } from './scan-order-range.js';
 import type { ScanWorkerMessage } from './scan-worker.js';
@@ -25,7 +26,7 @@ export class ScanThread {
   constructor(factory: SinkFactory) {
     let worker: Worker | undefined;
     try {
-      worker = new Worker(new URL('./scan-worker.js', import.meta.url), {
+      worker = new Worker(builtModuleUrl('ingest/scan-worker.js'), {
         workerData: { sinkModule: factory.module, sinkExport: factory.exportName },
         resourceLimits: { maxYoungGenerationSizeMb: SCAN_YOUNG_GENERATION_MB },
       });

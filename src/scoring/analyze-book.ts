@@ -1,6 +1,7 @@
 import { forEachTimeline, latestOrderDay, timelineOf, type ResolvedDates } from '../history/build-timelines.js';
 import { BookLedger } from '../history/book-ledger.js';
 import type { CustomerTimeline } from '../history/customer-timeline.js';
+import { builtModuleUrl } from '../ingest/built-module-url.js';
 import { DATE_FORMAT_LABELS, type DateFormat } from '../ingest/date-column.js';
 import type { Day } from '../ingest/day.js';
 import { DELIMITER_LABELS } from '../ingest/delimiter.js';
@@ -94,7 +95,7 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
     { ...request.orderOptions, onFirstPartIn },
     {
       sink: ledger,
-      factory: { create: () => new BookLedger(), module: new URL('../history/book-ledger.js', import.meta.url).href, exportName: 'BookLedger' },
+      factory: { create: () => new BookLedger(), module: builtModuleUrl('history/book-ledger.js').href, exportName: 'BookLedger' },
     },
   );
   readComplaintsNow();

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { forEachOrderDaySpan, type ResolvedDates } from '../history/build-timelines.js';
 import type { BookLedger } from '../history/book-ledger.js';
+import { builtModuleUrl } from '../ingest/built-module-url.js';
 import type { Day } from '../ingest/day.js';
 import type { BgNbdFit, CustomerSummary } from './bg-nbd/index.js';
 import { bgNbdSummaryOfSpan, canFitBook, FIT_FAILED, type PrefittedModel } from './customer-model.js';
@@ -18,7 +19,7 @@ const START_TIMEOUT_MS = 5_000;
 /** A fit this slow has gone wrong (a fit of a million customers takes seconds): made here instead. */
 const FIT_TIMEOUT_MS = 120_000;
 
-const WORKER_URL = new URL('./fit-worker.js', import.meta.url);
+const WORKER_URL = builtModuleUrl('scoring/fit-worker.js');
 
 /**
  * Start the book's BG/NBD fit in a thread of its own, on summaries taken from the ledger before the

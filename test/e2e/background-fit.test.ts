@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/in-process.js';
 import { prng } from '../support/malformed-corpus.js';
@@ -65,6 +66,24 @@ describe('the fit in its own thread', () => {
     const orders = join(dir, 'buyers-threads.csv');
     writeFileSync(orders, buyersBook(6000));
     await expectSameAsInProcess(['report', orders, '--as-of', '2026-09-30', '--format', 'json', '--all', '--threads', '2']);
+  }, 120_000);
+
+  it('the binary, a bundle in dist/cli/, starts its scan and fit threads from the built modules', () => {
+    const orders = join(dir, 'buyers-workers.csv');
+    writeFileSync(orders, buyersBook(6000));
+    const args = ['report', orders, '--as-of', '2026-09-30', '--format', 'json', '--all', '--threads', '2'];
+    // Node's own log of the workers it creates. A worker whose module is not found leaves the read
+    // and the fit to this thread with the same answers, only slower: nothing else would show it.
+    const traced = runChurn(args, { env: { NODE_DEBUG: 'worker' } });
+    expect(traced.status).toBe(0);
+    const started = [...traced.stderr.matchAll(/href: '(file:[^']+)'/g)].map((match) => fileURLToPath(match[1] as string));
+    expect(started.map((path) => relative(ROOT, path)).sort()).toEqual([
+      join('dist', 'ingest', 'scan-worker.js'),
+      join('dist', 'ingest', 'scan-worker.js'),
+      join('dist', 'scoring', 'fit-worker.js'),
+    ]);
+    for (const path of started) expect(existsSync(path)).toBe(true);
+    expect(traced.stdout).toBe(runChurn(args).stdout);
   }, 120_000);
 
   it('a fit thread started ahead (the book read in threads) fits the summaries posted to it: the fit made in one thread', async () => {
