@@ -111,8 +111,8 @@ export class DayBuilder {
           const item = order[index] as number;
           const segment = this.segments[segmentOf[item] as number] as LedgerSegment;
           const entry = entryOf[item] as number;
-          netCents += segment.state.entryNetCents[entry] as number;
-          this.addLines(segment, entry);
+          // Whole cents: the rows with no product line, then the lines, add up as the rows did.
+          netCents += (segment.state.entryUnlinedCents[entry] as number) + this.addLines(segment, entry);
           const entryName = this.labelOf(segment, segment.state.entryName[entry] as number);
           if (entryName >= 0 && (day > nameDay || (day === nameDay && this.isSmallerLabel(entryName, nameLabel)))) {
             nameLabel = entryName;
@@ -306,17 +306,22 @@ export class DayBuilder {
     return hasSaleLine ? Math.max(1, hashes.size) : 0;
   }
 
-  private addLines(segment: LedgerSegment, entry: number): void {
+  /** The entry's lines onto the day's, by book product line; returns the cents they come to. */
+  private addLines(segment: LedgerSegment, entry: number): number {
     const { state } = segment;
     const end = state.lineStart[entry + 1] as number;
+    let entryCents = 0;
     for (let line = state.lineStart[entry] as number; line < end; line++) {
       const productLine = segment.productLineOf[state.lineProduct[line] as number] as number;
       if (this.lineSeen[productLine] === 0) {
         this.lineSeen[productLine] = 1;
         this.touched[this.touchedCount++] = productLine;
       }
-      this.lineCents[productLine] = (this.lineCents[productLine] as number) + (state.lineCents[line] as number);
+      const cents = state.lineCents[line] as number;
+      this.lineCents[productLine] = (this.lineCents[productLine] as number) + cents;
+      entryCents += cents;
     }
+    return entryCents;
   }
 
   /** The day's product lines, in name order, onto the line columns, and the scratch cleared for the next day. */

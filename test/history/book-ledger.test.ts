@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BookLedger, hashOrderId } from '../../src/history/book-ledger.js';
+import { BookLedger, hashOrderId, netCentsOfEntry } from '../../src/history/book-ledger.js';
 import { dayActivities } from '../../src/history/day-columns.js';
 import { DayBuilder } from '../../src/history/day-builder.js';
 import { prng } from '../support/malformed-corpus.js';
@@ -78,9 +78,26 @@ describe('BookLedger', () => {
     // Each entry's cents: 3 × (customer × 100 + token × 10) + 1 + 2 + 3.
     for (const customer of customers) {
       for (let entry = state.customerStart[customer] as number; entry < (state.customerStart[customer + 1] as number); entry++) {
-        expect(state.entryNetCents[entry]).toBe(3 * (customer * 100 + (state.entryToken[entry] as number) * 10) + 6);
+        expect(netCentsOfEntry(state, entry)).toBe(3 * (customer * 100 + (state.entryToken[entry] as number) * 10) + 6);
       }
     }
+  });
+
+  it('keeps a net only for rows that name no product line: the rest is in the lines', () => {
+    const ledger = new BookLedger();
+    const customer = ledger.customerNumber('C1');
+    const paper = ledger.productLineNumber('Paper');
+    const ink = ledger.productLineNumber('Ink');
+    ledger.addInternedLine(customer, 0, 1000, 1, paper, -1, -1);
+    ledger.addInternedLine(customer, 0, 250, 1, ink, -1, -1);
+    ledger.addInternedLine(customer, 1, 400, 2, ink, -1, -1);
+    ledger.addInternedLine(customer, 1, -150, 3, -1, -1, -1);
+    ledger.addInternedLine(customer, 1, 70, 3, -1, -1, -1);
+    const state = ledger.exportState();
+    const byToken = new Map(Array.from(state.entryToken, (token, entry) => [token, entry]));
+    const [first, second] = [byToken.get(0) as number, byToken.get(1) as number];
+    expect([state.entryUnlinedCents[first], netCentsOfEntry(state, first)]).toEqual([0, 1250]);
+    expect([state.entryUnlinedCents[second], netCentsOfEntry(state, second)]).toEqual([-80, 320]);
   });
 
   it('rows in date order need no lookup of earlier days; a row back on an earlier day, late in the read, still finds its day', () => {
@@ -105,7 +122,7 @@ describe('BookLedger', () => {
       const centsByToken = new Map<number, number>();
       for (let entry = from; entry < to; entry++) {
         rowsByToken.set(state.entryToken[entry] as number, state.entryRows[entry] as number);
-        centsByToken.set(state.entryToken[entry] as number, state.entryNetCents[entry] as number);
+        centsByToken.set(state.entryToken[entry] as number, netCentsOfEntry(state, entry));
       }
       expect(rowsByToken.size).toBe(31);
       expect(rowsByToken.get(3)).toBe(3);
@@ -193,7 +210,7 @@ describe('BookLedger', () => {
         entries++;
         const want = expected.get(`${customer}|${state.entryToken[entry]}`) as Expected;
         expect(state.entryRows[entry]).toBe(want.rows);
-        expect(state.entryNetCents[entry]).toBe(want.cents);
+        expect(netCentsOfEntry(state, entry)).toBe(want.cents);
         expect(((state.entryFlags[entry] as number) & 1) === 1).toBe(want.sale);
         expect(state.entryOrders[entry]).toBe(want.orders.size);
         expect([state.entryName[entry], state.entryRep[entry]]).toEqual([want.name, want.rep]);
