@@ -43,6 +43,8 @@ export class DayBuilder {
   private entryOf = new Int32Array(256);
   private tokenOf = new Int32Array(256);
   private dayOf = new Float64Array(256);
+  /** Each gathered entry's first product line in its segment (the ledger keeps counts, not starts). */
+  private lineFromOf = new Int32Array(256);
   private order = new Int32Array(256);
   /** The other buffer of a merge of runs, and where each run starts (runStart[runs] = the end). */
   private mergeScratch = new Int32Array(0);
@@ -112,7 +114,7 @@ export class DayBuilder {
           const segment = this.segments[segmentOf[item] as number] as LedgerSegment;
           const entry = entryOf[item] as number;
           // Whole cents: the rows with no product line, then the lines, add up as the rows did.
-          netCents += (segment.state.entryUnlinedCents[entry] as number) + this.addLines(segment, entry);
+          netCents += (segment.state.entryUnlinedCents[entry] as number) + this.addLines(segment, entry, this.lineFromOf[item] as number);
           const entryName = this.labelOf(segment, segment.state.entryName[entry] as number);
           if (entryName >= 0 && (day > nameDay || (day === nameDay && this.isSmallerLabel(entryName, nameLabel)))) {
             nameLabel = entryName;
@@ -195,7 +197,11 @@ export class DayBuilder {
       if (local === EMPTY) return;
       const { state } = segment;
       const end = state.customerStart[local + 1] as number;
+      // The entries' lines follow one another from the customer's first: counted on, skipped ones too.
+      let line = state.customerLineStart[local] as number;
       for (let entry = state.customerStart[local] as number; entry < end; entry++) {
+        const firstLine = line;
+        line += state.entryLines[entry] as number;
         if (((state.entryFlags[entry] as number) & HAS_ORDER_ID) !== 0) countsOrderIds = true;
         const ownToken = state.entryToken[entry] as number;
         const token = segment.tokenOf === undefined ? ownToken : (segment.tokenOf[ownToken] as number);
@@ -210,6 +216,7 @@ export class DayBuilder {
         this.entryOf[entries] = entry;
         this.tokenOf[entries] = token;
         this.dayOf[entries] = day;
+        this.lineFromOf[entries] = firstLine;
         entries++;
       }
     });
@@ -306,12 +313,12 @@ export class DayBuilder {
     return hasSaleLine ? Math.max(1, hashes.size) : 0;
   }
 
-  /** The entry's lines onto the day's, by book product line; returns the cents they come to. */
-  private addLines(segment: LedgerSegment, entry: number): number {
+  /** The entry's lines, from `firstLine`, onto the day's by book product line; returns the cents they come to. */
+  private addLines(segment: LedgerSegment, entry: number, firstLine: number): number {
     const { state } = segment;
-    const end = state.lineStart[entry + 1] as number;
+    const end = firstLine + (state.entryLines[entry] as number);
     let entryCents = 0;
-    for (let line = state.lineStart[entry] as number; line < end; line++) {
+    for (let line = firstLine; line < end; line++) {
       const productLine = segment.productLineOf[state.lineProduct[line] as number] as number;
       if (this.lineSeen[productLine] === 0) {
         this.lineSeen[productLine] = 1;
@@ -390,6 +397,7 @@ export class DayBuilder {
     this.segmentOf = grown(this.segmentOf, this.segmentOf.length * 2);
     this.entryOf = grown(this.entryOf, this.entryOf.length * 2);
     this.tokenOf = grown(this.tokenOf, this.tokenOf.length * 2);
+    this.lineFromOf = grown(this.lineFromOf, this.lineFromOf.length * 2);
     this.dayOf = grown(this.dayOf, this.dayOf.length * 2);
     this.order = grown(this.order, this.order.length * 2);
   }

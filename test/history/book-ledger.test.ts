@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BookLedger, hashOrderId, netCentsOfEntry } from '../../src/history/book-ledger.js';
+import { BookLedger, hashOrderId, linesOfEntry, netCentsOfEntry } from '../../src/history/book-ledger.js';
 import { dayActivities } from '../../src/history/day-columns.js';
 import { DayBuilder } from '../../src/history/day-builder.js';
 import { prng } from '../support/malformed-corpus.js';
@@ -215,7 +215,8 @@ describe('BookLedger', () => {
         expect(state.entryOrders[entry]).toBe(want.orders.size);
         expect([state.entryName[entry], state.entryRep[entry]]).toEqual([want.name, want.rep]);
         const productCents = new Map<number, number>();
-        for (let line = state.lineStart[entry] as number; line < (state.lineStart[entry + 1] as number); line++) productCents.set(state.lineProduct[line] as number, state.lineCents[line] as number);
+        const [firstLine, endLine] = linesOfEntry(state, entry);
+        for (let line = firstLine; line < endLine; line++) productCents.set(state.lineProduct[line] as number, state.lineCents[line] as number);
         expect(productCents).toEqual(want.productCents);
       }
     }
@@ -230,8 +231,55 @@ describe('BookLedger', () => {
     const state = ledger.exportState();
     expect(state.entryRows[0]).toBe(40);
     const cents = new Map<string, number>();
-    for (let line = state.lineStart[0] as number; line < (state.lineStart[1] as number); line++) cents.set(ledger.productLineName(state.lineProduct[line] as number), state.lineCents[line] as number);
+    const [firstLine, endLine] = linesOfEntry(state, 0);
+    for (let line = firstLine; line < endLine; line++) cents.set(ledger.productLineName(state.lineProduct[line] as number), state.lineCents[line] as number);
     expect(cents).toEqual(new Map(Array.from({ length: 20 }, (_, n) => [`P${n}`, 100 + n + 100 + n + 20])));
+  });
+
+  it('finds each entry\'s lines from counts: a customer with none between, a day of 300 lines, more than a byte holds', () => {
+    const book = () => {
+      const ledger = new BookLedger();
+      const [before, , many, after] = ['A', 'B', 'C', 'D'].map((id) => ledger.customerNumber(id)) as [number, number, number, number];
+      const products = Array.from({ length: 300 }, (_, n) => ledger.productLineNumber(`P${String(n).padStart(3, '0')}`));
+      ledger.addInternedLine(before, 0, 10, 1, products[0] as number, -1, -1);
+      ledger.addInternedLine(before, 0, 20, 1, products[1] as number, -1, -1);
+      products.forEach((product, n) => ledger.addInternedLine(many, 0, n, 2, product, -1, -1));
+      ledger.addInternedLine(many, 1, 7, 3, products[5] as number, -1, -1);
+      ledger.addInternedLine(after, 1, 99, 4, products[9] as number, -1, -1);
+      return ledger;
+    };
+    const state = book().exportState();
+    // Customers are numbered as first seen: A 0, B 1 (no rows), C 2, D 3.
+    expect(state.customerStart[2]).toBe(state.customerStart[1]);
+    const linesOf = (customer: number) =>
+      Array.from({ length: (state.customerStart[customer + 1] as number) - (state.customerStart[customer] as number) }, (_, k) => {
+        const [first, end] = linesOfEntry(state, (state.customerStart[customer] as number) + k);
+        return Array.from({ length: end - first }, (_, at) => state.lineCents[first + at] as number).sort((x, y) => x - y);
+      });
+    expect(linesOf(0)).toEqual([[10, 20]]);
+    expect(linesOf(2).map((cents) => cents.length)).toEqual([300, 1]);
+    expect(linesOf(2)[1]).toEqual([7]);
+    expect(linesOf(3)).toEqual([[99]]);
+    // The day builder counts its way through the same lines.
+    const [first, second] = daysOf(book(), 'C');
+    expect(first?.lines.length).toBe(300);
+    expect(first?.revenue).toBe((299 * 300) / 2 / 100);
+    expect(second?.lines).toEqual([{ productLine: 'P005', revenue: 0.07 }]);
+    expect(daysOf(book(), 'D')[0]?.lines).toEqual([{ productLine: 'P009', revenue: 0.99 }]);
+  });
+
+  it('counts past the lines of a day after the as-of date to find those of an earlier day read after it', () => {
+    const ledger = new BookLedger();
+    const customer = ledger.customerNumber('A');
+    const [ink, paper] = [ledger.productLineNumber('Ink'), ledger.productLineNumber('Paper')];
+    // A late day first in the file, then an earlier one: the as-of date falls between them.
+    ledger.addInternedLine(customer, 5, 900, 1, ink, -1, -1);
+    ledger.addInternedLine(customer, 5, 800, 1, paper, -1, -1);
+    ledger.addInternedLine(customer, 1, 300, 2, paper, -1, -1);
+    const counts = { rowsUsed: 0, rowsAfterAsOf: 0 };
+    const days = dayActivities(new DayBuilder(ledger, ORDER_DAY).daysOf(customer, 103, counts).days);
+    expect(days).toEqual([{ day: 101, orders: 1, revenue: 3, lines: [{ productLine: 'Paper', revenue: 3 }] }]);
+    expect(counts).toEqual({ rowsUsed: 1, rowsAfterAsOf: 2 });
   });
 
   it('counts 300 orders on one day, more than a byte holds, and one order on the next', () => {
