@@ -36,12 +36,12 @@ export interface LedgerState {
   /**
    * Cents of the entry's rows that name no product line: the entry's net is these and its lines'
    * cents (netCentsOfEntry). A book whose rows all name one never writes the column, whose pages
-   * are then never touched: a column of net cents was 9 MB of a 10M-line ledger's 70.
+   * are then never touched: net cents were 9 MB of the 70 MB a 10M-line ledger wrote.
    */
   readonly entryUnlinedCents: ColumnArray;
   /**
    * Product lines per entry, read in a customer's entry order from the customer's first line: a
-   * byte an entry where a start was four (7 MB of a 10M-line ledger's 61).
+   * byte an entry where a start was four (2.3 MB where the starts were 9 MB at 10M lines).
    */
   readonly entryLines: ColumnArray;
   readonly customerLineStart: Int32Array;
