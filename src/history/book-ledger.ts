@@ -17,7 +17,7 @@ export const EMPTY = -1;
 /**
  * A ledger as plain arrays, customer by customer: entries of customer c are customerStart[c] ..
  * customerStart[c + 1] - 1, and their product lines follow one another from customerLineStart[c],
- * entryLines[e] of them for entry e (linesOfEntry).
+ * entryLines[e] of them for entry e.
  * The buffers are transferable between threads, and reading a customer reads neighbouring memory.
  * Counts, table numbers and cents are in the narrowest typed array that holds them (WideningColumn).
  */
@@ -35,7 +35,7 @@ export interface LedgerState {
   readonly entryRep: ColumnArray;
   /**
    * Cents of the entry's rows that name no product line: the entry's net is these and its lines'
-   * cents (netCentsOfEntry). A book whose rows all name one never writes the column, whose pages
+   * cents. A book whose rows all name one never writes the column, whose pages
    * are then never touched: net cents were 9 MB of the 70 MB a 10M-line ledger wrote.
    */
   readonly entryUnlinedCents: ColumnArray;
@@ -610,32 +610,6 @@ export function extraOrdersOf(segment: LedgerSegment, entry: number): readonly n
     segment.extraOrders = index;
   }
   return segment.extraOrders.get(entry) ?? [];
-}
-
-/**
- * The product lines of an entry, [first, end), counted on from its customer's first line (a
- * customer's entries are read in order: the day builder keeps the count as it goes, not this).
- */
-export function linesOfEntry(state: LedgerState, entry: number): [number, number] {
-  // The customer: the last whose entries start at or before this one (customerStart[0] is 0, the last is every entry).
-  let low = 0;
-  let high = state.customerStart.length - 1;
-  while (high - low > 1) {
-    const middle = (low + high) >>> 1;
-    if ((state.customerStart[middle] as number) <= entry) low = middle;
-    else high = middle;
-  }
-  let first = state.customerLineStart[low] as number;
-  for (let earlier = state.customerStart[low] as number; earlier < entry; earlier++) first += state.entryLines[earlier] as number;
-  return [first, first + (state.entryLines[entry] as number)];
-}
-
-/** An entry's net cents: its rows with no product line and its lines (whole cents, so any order of adding gives the same). */
-export function netCentsOfEntry(state: LedgerState, entry: number): number {
-  let cents = state.entryUnlinedCents[entry] as number;
-  const [first, end] = linesOfEntry(state, entry);
-  for (let line = first; line < end; line++) cents += state.lineCents[line] as number;
-  return cents;
 }
 
 /** Hash bits kept in a slot beside its entry, while the entries fit the bits below them. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BookLedger, hashOrderId, linesOfEntry, netCentsOfEntry } from '../../src/history/book-ledger.js';
+import { BookLedger, hashOrderId } from '../../src/history/book-ledger.js';
 import { dayActivities } from '../../src/history/day-columns.js';
 import { DayBuilder } from '../../src/history/day-builder.js';
+import { linesOfEntry, netCentsOfEntry } from '../support/ledger-state.js';
 import { prng } from '../support/malformed-corpus.js';
 
 /** Date token n is day 100 + n. */

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BookLedger, netCentsOfEntry, type LedgerState } from '../../src/history/book-ledger.js';
+import { BookLedger, type LedgerState } from '../../src/history/book-ledger.js';
 import { PartEnd } from '../../src/ingest/part-end.js';
 import { PartsReading, type RangeScanJob } from '../../src/ingest/scan-order-range.js';
+import { netCentsOfEntry } from '../support/ledger-state.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'churn-range-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
