@@ -3,7 +3,8 @@ import type { OrderSink } from '../ingest/order-sink.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
 import { intern } from '../ingest/intern.js';
 import { hashOrderId, NO_ORDER_ID } from '../ingest/order-id-hash.js';
-import { GrowableInt32, grown } from './growable-array.js';
+import { customerStartsOf, entryOrdersAndSaleTokens, lineCountsOf, placeLinesInCustomerOrder, placesInCustomerOrder } from './customer-order.js';
+import { GrowableInt32 } from './growable-array.js';
 import { holding, INT32, UINT16, UINT8, WideningColumn, type ColumnArray } from './widening-column.js';
 
 export { hashOrderId } from '../ingest/order-id-hash.js';
@@ -326,20 +327,10 @@ export class BookLedger implements OrderSink {
   exportState(freeGivenUp: () => void = () => {}): LedgerState {
     this.endRun();
     const customers = this.customerIds.length;
-    const customerStart = new Int32Array(customers + 1);
-    for (let entry = 0; entry < this.entries; entry++) {
-      const next = this.entryCustomer.get(entry) + 1;
-      customerStart[next] = (customerStart[next] as number) + 1;
-    }
-    for (let customer = 0; customer < customers; customer++) customerStart[customer + 1] = (customerStart[customer + 1] as number) + (customerStart[customer] as number);
-    const position = customerStart.slice(0, customers);
-    const placed = new Int32Array(this.entries);
-    for (let entry = 0; entry < this.entries; entry++) {
-      const customer = this.entryCustomer.get(entry);
-      placed[entry] = position[customer] as number;
-      position[customer] = (position[customer] as number) + 1;
-    }
     const n = this.entries;
+    const entryCustomer = this.entryCustomer.raw;
+    const customerStart = customerStartsOf(entryCustomer, n, customers);
+    const placed = placesInCustomerOrder(entryCustomer, n, customerStart, customers);
     // The hash of (customer, date) only serves writing: gone before anything is copied.
     const hadSlots = this.slots.length > 0;
     this.slots = new Int32Array(0);
@@ -352,29 +343,9 @@ export class BookLedger implements OrderSink {
     // and a cursor per customer place them (a customer's entries keep their order), not a start
     // per entry: four bytes an entry more, at the moment both threads' columns are held twice.
     const placeOfLine = this.lineNext.raw;
-    const entryCustomer = this.entryCustomer.raw;
-    let entryLines: ColumnArray = new Uint8Array(n);
-    const customerLineStart = new Int32Array(customers + 1);
-    for (let entry = 0; entry < n; entry++) {
-      let lines = 0;
-      for (let link = this.entryLineHead.get(entry); link !== 0; link = placeOfLine[link - 1] as number) lines++;
-      if (lines > 0xff) entryLines = holding(entryLines, lines);
-      entryLines[placed[entry] as number] = lines;
-      const customer = entryCustomer[entry] as number;
-      customerLineStart[customer + 1] = (customerLineStart[customer + 1] as number) + lines;
-    }
-    for (let customer = 0; customer < customers; customer++) customerLineStart[customer + 1] = (customerLineStart[customer + 1] as number) + (customerLineStart[customer] as number);
-    const lineCursor = customerLineStart.slice(0, customers);
-    for (let entry = 0; entry < n; entry++) {
-      const customer = entryCustomer[entry] as number;
-      let to = lineCursor[customer] as number;
-      for (let link = this.entryLineHead.get(entry); link !== 0; ) {
-        const next = placeOfLine[link - 1] as number;
-        placeOfLine[link - 1] = to++;
-        link = next;
-      }
-      lineCursor[customer] = to;
-    }
+    const entryLineHead = this.entryLineHead.raw;
+    const { entryLines, customerLineStart } = lineCountsOf(entryLineHead, placeOfLine, entryCustomer, placed, n, customers);
+    placeLinesInCustomerOrder(entryLineHead, placeOfLine, entryCustomer, n, customerLineStart, customers);
     // Scattered to new columns, one at a time: each write is independent of the last, where
     // following the permutation's cycles in place waited on a cache miss per step (0.33 s of a
     // 0.45 s export of 5M rows); the column being moved is held twice only while it moves.
@@ -392,21 +363,8 @@ export class BookLedger implements OrderSink {
     // Orders per entry: 1 with an order id, 1 + the others on a day of several. Written straight
     // to bytes (a column's checked set per entry was a fifth of an export), wider only for a day
     // of more than 255 orders.
-    let entryOrders: ColumnArray = new Uint8Array(n);
-    // A flag per token rather than a Set: millions of entries share a few thousand date texts.
-    let hasSale: Uint8Array = new Uint8Array(1024);
-    for (let at = 0; at < n; at++) {
-      const flags = entryFlags[at] as number;
-      if ((flags & HAS_ORDER_ID) !== 0) entryOrders[at] = 1;
-      if ((flags & HAS_SALE_LINE) === 0) continue;
-      const token = entryToken[at] as number;
-      if (token >= hasSale.length) hasSale = grown(hasSale, Math.max(token + 1, hasSale.length * 2));
-      hasSale[token] = 1;
-    }
-    const saleTokens: number[] = [];
-    hasSale.forEach((flag, token) => {
-      if (flag === 1) saleTokens.push(token);
-    });
+    const orders = entryOrdersAndSaleTokens(entryFlags, entryToken, n, HAS_ORDER_ID, HAS_SALE_LINE);
+    let entryOrders: ColumnArray = orders.entryOrders;
     const extra: number[] = [];
     for (const [entry, hashes] of this.extraOrders) {
       const at = placed[entry] as number;
@@ -435,7 +393,7 @@ export class BookLedger implements OrderSink {
       lineProduct,
       lineCents,
       extraOrders: Int32Array.from(extra),
-      saleTokens: Int32Array.from(saleTokens),
+      saleTokens: Int32Array.from(orders.saleTokens),
     };
   }
 
