@@ -407,10 +407,14 @@ export class BookLedger implements OrderSink {
   }
 
   private segmentOf(state: LedgerState, tokenOf: ArrayLike<number> | undefined): LedgerSegment {
-    const customerOf = Int32Array.from(state.customerIds, (id) => this.customerNumber(id));
-    customerOf.forEach((customer, local) => {
+    // A plain loop: Int32Array.from with a mapping function took ~15 ms over the 20,000 ids of
+    // each thread's part of a 1M-line book, on the way from the read to the walk.
+    const customerOf = new Int32Array(state.customerIds.length);
+    for (let local = 0; local < customerOf.length; local++) {
+      const customer = this.customerNumber(state.customerIds[local] as string);
+      customerOf[local] = customer;
       if ((state.customerStart[local + 1] as number) > (state.customerStart[local] as number)) this.customerHasDays.set(customer, 1);
-    });
+    }
     return {
       state,
       customerOf,
