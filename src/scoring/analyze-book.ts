@@ -78,10 +78,9 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
   // slowed them.
   const complaintLines: ComplaintLine[] = [];
   let complaintsRead: Promise<ComplaintsInput> | undefined;
-  let fitThread: WaitingFit | undefined;
+  let readInThreads = false;
   const onFirstPartIn = (): void => {
-    // A book read in threads is big enough for the fit's own thread: it boots now, on the free core.
-    fitThread = startFitThread();
+    readInThreads = true;
     readComplaintsNow();
   };
   const readComplaintsNow = (): void => {
@@ -98,6 +97,11 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
       factory: { create: () => new BookLedger(), module: builtModuleUrl('history/book-ledger.js').href, exportName: 'BookLedger' },
     },
   );
+  // A book read in threads is big enough for the fit's own thread. It boots now, on the core the
+  // read has left, while the complaints and dates are joined and the fit's summaries taken: booted
+  // when the first part was in, its ~16 MB joined the read's peak, when both threads hold their
+  // ledgers and their copies (the peak of a 10M-line report).
+  let fitThread = readInThreads ? startFitThread() : undefined;
   readComplaintsNow();
   const complaints = await complaintsRead;
   for (const complaint of complaintLines) ledger.addComplaint(complaint);
