@@ -36,7 +36,7 @@ describe('lineCountsOf and placeLinesInCustomerOrder', () => {
   const entryLineHead = Int32Array.from([3, 2, 4, 0, 6]);
   const placed = Int32Array.from([2, 0, 3, 4, 1]);
 
-  it('counts lines per entry in customer order, and where each customer's lines start', () => {
+  it("counts lines per entry in customer order, and where each customer's lines start", () => {
     const lineNext = Int32Array.from([0, 0, 1, 0, 0, 5]);
     const { entryLines, customerLineStart } = lineCountsOf(entryLineHead, lineNext, entryCustomer, placed, ENTRIES, CUSTOMERS);
     // Customer order: entry 1 (1 line), entry 4 (2), entry 0 (2), entry 2 (1), entry 3 (0).
