@@ -49,8 +49,9 @@ export function medianLogDeviation(gaps: ArrayLike<number>, count: number, cente
 export function gapCadence(gaps: ArrayLike<number>, count: number): { readonly medianGap: number; readonly medianLogDeviation: number } {
   const widest = countGaps(gaps, count);
   if (widest < 0) {
+    // Gaps the histogram refuses: both medians from the values themselves, without counting again.
     const medianGap = medianOf(gaps, count);
-    return { medianGap, medianLogDeviation: medianLogDeviation(gaps, count, medianGap) };
+    return { medianGap, medianLogDeviation: medianOfDeviations(gaps, count, medianGap) };
   }
   const medianGap = countedMedian(widest, count);
   const deviation = countedMedianLogDeviation(widest, count, medianGap);

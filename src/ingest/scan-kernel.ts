@@ -219,8 +219,6 @@ export class ScanKernel {
     return this.kernel.same(a, b, length) !== 0;
   }
 
-
-
   private growTo(bytes: number): void {
     const { memory } = this.kernel;
     const pages = Math.ceil(bytes / WASM_PAGE_BYTES) - memory.buffer.byteLength / WASM_PAGE_BYTES;

@@ -1,4 +1,4 @@
-// The part of the WebAssembly API that line-splitter.ts uses. Node has it all, but its types live
+// The part of the WebAssembly API that scan-kernel.ts uses. Node has it all, but its types live
 // in TypeScript's DOM library, which a command-line tool has no business including.
 declare namespace WebAssembly {
   class Module {
