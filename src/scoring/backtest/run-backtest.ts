@@ -1,7 +1,6 @@
-import { median } from 'simple-statistics';
 import { buildTimelines } from '../../history/build-timelines.js';
 import type { CustomerTimeline } from '../../history/customer-timeline.js';
-import { lastOrderDay, orderGapDays } from '../../history/timeline-queries.js';
+import { lastOrderDay, orderGapMedian } from '../../history/timeline-queries.js';
 import type { Day } from '../../ingest/day.js';
 import { UserError } from '../../ingest/user-error.js';
 import { analyzeReadBook, type ReadBook } from '../analyze-book.js';
@@ -98,7 +97,7 @@ export function backtestCases(
       scores: {
         'churn-signals': customer?.riskScore ?? 0,
         recency: daysSince,
-        'recency-per-gap': daysSince / Math.max(1, median(orderGapDays(timeline))),
+        'recency-per-gap': daysSince / Math.max(1, orderGapMedian(timeline)),
         // BG/NBD's own ranking; one-time buyers are not eligible, so every case has a P(alive).
         ...(analysis.model === undefined ? {} : { 'bg-nbd': 1 - (customer?.model?.pAlive ?? 1) }),
       },
