@@ -4,6 +4,7 @@ import { reasonLines } from './reason-lines.js';
 import type { ReportContext, ReportRow } from './report-rows.js';
 
 const BOM = '\uFEFF';
+const LINE_BREAK = /[\r\n]/;
 
 /**
  * A spreadsheet-safe CSV: UTF-8 with BOM so Excel shows Hebrew names, CRLF line ends, and text
@@ -36,7 +37,9 @@ export function renderCsv(context: ReportContext, rows: readonly ReportRow[]): s
       ...[0, 1, 2].map((i) => neutralizeFormula(reasons[i] ?? '')),
     ];
   });
-  return BOM + stringify([header, ...records], { record_delimiter: '\r\n' });
+  // csv-stringify quotes a field holding the record delimiter (CR LF) but not a lone LF or CR, and a
+  // name written over two lines in the ERP must stay one cell.
+  return BOM + stringify([header, ...records], { record_delimiter: '\r\n', quoted_match: LINE_BREAK });
 }
 
 /** Prefix a text cell a spreadsheet would evaluate, so `=HYPERLINK(...)` in a name stays text. */

@@ -92,6 +92,21 @@ describe('formula injection in CSV', () => {
   });
 });
 
+describe('line breaks in CSV cells', () => {
+  it('a name written over two lines (LF or CR) stays one quoted cell', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'churn-csv-'));
+    const path = join(dir, 'two-line-names.csv');
+    writeFileSync(path, 'customer,name,date,amount\nC1,"Acme\nLtd",2025-01-01,5\nC1,"Acme\nLtd",2025-02-01,5\nC2,"Beta\rInc",2025-01-01,5\nC2,"Beta\rInc",2025-02-01,5\n');
+    const run = runChurn(['report', path, '--format', 'csv', '--all', '--as-of', '2025-03-01']);
+    expect(run.status).toBe(0);
+    const rows = run.stdout.split('\r\n');
+    // Header, two customers and the empty string after the last CR LF: no row broken at the names.
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toMatch(/^1,C\d,"(Acme\nLtd|Beta\rInc)",/);
+    expect(rows[2]).toMatch(/^2,C\d,"(Acme\nLtd|Beta\rInc)",/);
+  });
+});
+
 describe('terminal manners', () => {
   it('colour only when asked: FORCE_COLOR on, NO_COLOR and --no-color off', () => {
     const esc = '\u001b[';
