@@ -210,13 +210,20 @@ function csvErrorToUserError(error: unknown, file: string): UserError {
   return new UserError('read_failed', `cannot read the file (${message})`, { file });
 }
 
-/** NUL, the replacement character, and control characters other than tab and line ends. */
-const BINARY_CHARACTER = /[\0-\x08\x0b\x0c\x0e-\x1f\ufffd]/g;
+/** NUL and the control characters other than tab and line ends. */
+const CONTROL_CHARACTER = /[\0-\x08\x0b\x0c\x0e-\x1f]/g;
+const REPLACEMENT_CHARACTER = /\ufffd/g;
 
+/**
+ * Binary content (a zip such as .xlsx, a PDF) is full of control bytes, whatever it is decoded as.
+ * Replacement characters alone are a text export with some bytes in another encoding (a line pasted
+ * from an older system): a few per cent of them are read on, their rows are still counted.
+ */
 function rejectBinary(file: string, headText: string): void {
-  // A regular expression: a loop over the head's characters (a megabyte) took ~18 ms of every run.
-  const control = headText.match(BINARY_CHARACTER)?.length ?? 0;
-  if (control > Math.max(2, headText.length * 0.01)) {
+  // Regular expressions: a loop over the head's characters (a megabyte) took ~18 ms of every run.
+  const control = headText.match(CONTROL_CHARACTER)?.length ?? 0;
+  const replaced = headText.match(REPLACEMENT_CHARACTER)?.length ?? 0;
+  if (control > Math.max(2, headText.length * 0.01) || replaced > Math.max(2, headText.length * 0.1)) {
     throw new UserError('binary_input', 'this is not a text CSV export (binary content)', {
       file,
       hint: 'Export the sheet as CSV; Excel .xlsx files are not read directly',

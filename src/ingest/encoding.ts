@@ -17,7 +17,8 @@ export function parseEncodingOption(text: string): TextEncoding | undefined {
 
 /**
  * Guess the encoding from the first bytes: a BOM decides; then the NUL pattern of BOM-less UTF-16;
- * then valid UTF-8; otherwise a Windows code page, Hebrew when most high bytes are Hebrew letters.
+ * then UTF-8 when its multi-byte characters outnumber bytes that cannot be UTF-8; otherwise a
+ * Windows code page, Hebrew when the high bytes read as Hebrew.
  */
 export function detectEncoding(head: Buffer): TextEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
@@ -35,14 +36,70 @@ export function detectEncoding(head: Buffer): TextEncoding {
   const pairs = sample.length / 2;
   if (pairs > 4 && oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
   if (pairs > 4 && evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
-  if (isUtf8(head)) return 'utf-8';
+  // Counting the sequences is a loop over the head in JavaScript: only for heads that are not plain UTF-8.
+  if (isUtf8(head) || readsAsUtf8(utf8Sequences(head))) return 'utf-8';
   return looksHebrew(head) ? 'windows-1255' : 'windows-1252';
+}
+
+/**
+ * Whole UTF-8 text, or UTF-8 with a few stray bytes: exports stitched from several systems, or a
+ * name cut inside a character by a fixed-width field, hold one or two bytes that are not UTF-8
+ * among many characters that are, and read as a code page every one of those characters would be
+ * garbled (the shekel sign, every Hebrew name) to spare one. Windows-1252 and -1255 text almost
+ * never forms a valid multi-byte sequence: an accented or Hebrew letter is followed by an ASCII
+ * byte or another letter, not by a continuation byte. So any valid sequences outnumbering the
+ * invalid bytes two to one say UTF-8; the stray bytes become U+FFFD.
+ */
+function readsAsUtf8(sequences: Utf8Sequences): boolean {
+  return sequences.invalid === 0 || sequences.valid >= 2 * sequences.invalid;
+}
+
+interface Utf8Sequences {
+  /** Well-formed multi-byte characters. */
+  readonly valid: number;
+  /** Bytes at which no well-formed character starts (each counted once, then skipped). */
+  readonly invalid: number;
+}
+
+/** A character cut off by the end of the head is neither. */
+export function utf8Sequences(bytes: Uint8Array): Utf8Sequences {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    // The second byte's range is narrower after some leads (no overlong forms, no surrogates, nothing past U+10FFFF).
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    let taken = 1;
+    while (taken < length && i + taken < bytes.length) {
+      const byte = bytes[i + taken] as number;
+      if (taken === 1 ? byte < low || byte > high : byte < 0x80 || byte > 0xbf) break;
+      taken++;
+    }
+    if (taken === length) valid++;
+    else if (i + taken < bytes.length) invalid++;
+    i += taken === length ? length : Math.max(1, taken);
+  }
+  return { valid, invalid };
 }
 
 /**
  * Bytes 0xE0-0xFA are Hebrew letters in Windows-1255 but accented lower-case letters (à..ú) in
  * Windows-1252. Hebrew words are runs of such bytes; a Latin word has one accented letter among
  * ASCII letters ("Café", "Señor"). Count which of the two the neighbours of each such byte say.
+ * Byte 0xA4 by a number is the shekel sign of Windows-1255 (in Windows-1252 the generic currency
+ * sign ¤, which no price list uses): a file of prices in shekels may hold no Hebrew letter at all.
  */
 function looksHebrew(head: Buffer): boolean {
   let hebrew = 0;
@@ -50,13 +107,23 @@ function looksHebrew(head: Buffer): boolean {
   const isLetterByte = (byte: number | undefined) => byte !== undefined && byte >= 0xe0 && byte <= 0xfa;
   const isAsciiLetter = (byte: number | undefined) =>
     byte !== undefined && ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
+  const isDigit = (byte: number | undefined) => byte !== undefined && byte >= 0x30 && byte <= 0x39;
   for (let i = 0; i < head.length; i++) {
-    if (!isLetterByte(head[i])) continue;
+    const byte = head[i];
+    if (byte === SHEKEL_1255) {
+      const before = head[i - 1] === 0x20 ? head[i - 2] : head[i - 1];
+      const after = head[i + 1] === 0x20 || head[i + 1] === 0x2d ? head[i + 2] : head[i + 1];
+      if (isDigit(before) || isDigit(after)) hebrew++;
+      continue;
+    }
+    if (!isLetterByte(byte)) continue;
     if (isAsciiLetter(head[i - 1]) || isAsciiLetter(head[i + 1])) latin++;
     else if (isLetterByte(head[i - 1]) || isLetterByte(head[i + 1])) hebrew++;
   }
   return hebrew > latin;
 }
+
+const SHEKEL_1255 = 0xa4;
 
 function isUtf8(head: Buffer): boolean {
   // The head may end inside a multi-byte character: drop an incomplete tail before checking.

@@ -52,6 +52,23 @@ describe('parallel byte route vs csv-parse', () => {
     expectSameAsCsvParse(['report', path, '--format', 'json', '--all', '--as-of', '2025-10-31'], [2, 3, 5]);
   }, 120_000);
 
+  it('UTF-8 with stray bytes (a Windows-1252 name, a character cut short) in several parts reads them as U+FFFD, as csv-parse does', () => {
+    const pieces: Buffer[] = [Buffer.from('customer_id,customer_name,order_date,amount,category\n')];
+    for (let i = 0; i < 3000; i++) {
+      const month = String(1 + (i % 9)).padStart(2, '0');
+      const stray = i % 700 === 5 ? Buffer.from([0x43, 0x61, 0x66, 0xe9]) : i % 900 === 7 ? Buffer.from([0xd7, 0x97, 0xd7]) : undefined;
+      // The stray names have customers of their own, so the JSON shows them.
+      pieces.push(Buffer.from(stray === undefined ? `C${i % 41},` : `S${i},`), stray ?? Buffer.from(i % 3 === 0 ? 'חברת אלף' : 'Acme'), Buffer.from(`,2025-${month}-1${i % 10},₪${(i % 400) + 1}.50,Cat${i % 4}\n`));
+    }
+    const path = join(dir, 'stray-bytes.csv');
+    writeFileSync(path, Buffer.concat(pieces));
+    const check = runChurn(['check', path]);
+    expect(check.stdout).toMatch(/encoding\s+utf-8/);
+    expect(check.stdout).toMatch(/3000 read, 3000 usable, 0 rejected/);
+    expectSameAsCsvParse(['report', path, '--format', 'json', '--all', '--as-of', '2025-10-31'], [1, 2, 3]);
+    expect(runChurn(['report', path, '--format', 'json', '--all', '--as-of', '2025-10-31']).stdout).toContain('\ufffd');
+  }, 120_000);
+
   it('without WebAssembly (node --jitless) the string route reads the file, to the same JSON', () => {
     const args = ['report', DEMO_ORDERS, '--complaints', DEMO_COMPLAINTS, '--format', 'json', '--all'];
     const reference = runChurn(args);

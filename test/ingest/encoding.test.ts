@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { createDecoder, detectEncoding, parseEncodingOption } from '../../src/ingest/encoding.js';
+import { createDecoder, detectEncoding, parseEncodingOption, utf8Sequences } from '../../src/ingest/encoding.js';
 
 const HEBREW_CSV = 'מספר לקוח,תאריך,סה"כ\nלקוח א,07/03/2025,100\n';
 
@@ -133,5 +133,51 @@ describe('detectEncoding: Windows-1252 accents are not Hebrew', () => {
   });
   it('runs of letter bytes are Hebrew', () => {
     expect(detectEncoding(iconv.encode('לקוח,שם\n1,חברת הדגמה בע"מ\n', 'windows-1255'))).toBe('windows-1255');
+  });
+});
+
+describe('detectEncoding: UTF-8 with a few stray bytes', () => {
+  const utf8 = (text: string) => Buffer.from(text, 'utf8');
+  it('one byte that is not UTF-8 among shekel signs stays UTF-8', () => {
+    const head = Buffer.concat([utf8('customer,name,date,amount\nC1,Acme,2025-01-05,₪100\nC2,Beta,2025-01-06,₪200\nC3,Caf'), Buffer.from([0xe9]), utf8(',2025-03-01,₪100\n')]);
+    expect(detectEncoding(head)).toBe('utf-8');
+  });
+  it('a Hebrew name cut inside a character stays UTF-8', () => {
+    const head = Buffer.concat([utf8('לקוח,שם,תאריך,סכום\n1,חברת אלף,2025-01-05,100\n3,חבר'), Buffer.from([0xd7]), utf8(',2025-03-01,100\n')]);
+    expect(detectEncoding(head)).toBe('utf-8');
+  });
+  it('Windows-1252 with no valid multi-byte character is not UTF-8', () => {
+    expect(detectEncoding(iconv.encode('customer,name\n1,Café\n', 'windows-1252'))).toBe('windows-1252');
+  });
+  it('stray bytes outnumbering UTF-8 characters are a code page', () => {
+    const head = Buffer.concat([utf8('customer,name\n1,₪\n'), iconv.encode('2,Café\n3,Crème\n', 'windows-1252')]);
+    expect(detectEncoding(head)).toBe('windows-1252');
+  });
+});
+
+describe('utf8Sequences', () => {
+  it.each([
+    ['ASCII', [0x61, 0x62], 0, 0],
+    ['two-byte and three-byte characters', [0xd7, 0x90, 0xe2, 0x82, 0xaa], 2, 0],
+    ['a four-byte character', [0xf0, 0x9f, 0x98, 0x80], 1, 0],
+    ['a lead byte followed by ASCII', [0xe9, 0x2c], 0, 1],
+    ['a lone continuation byte', [0x61, 0x90, 0x61], 0, 1],
+    ['an overlong form (C0 80)', [0xc0, 0x80], 0, 2],
+    ['a surrogate (ED A0 80)', [0xed, 0xa0, 0x80], 0, 3],
+    ['a character cut by the end of the head', [0x61, 0xe2, 0x82], 0, 0],
+    ['a three-byte lead with one continuation, then ASCII', [0xe2, 0x82, 0x61], 0, 1],
+  ])('%s', (_, bytes, valid, invalid) => {
+    expect(utf8Sequences(Uint8Array.from(bytes))).toEqual({ valid, invalid });
+  });
+});
+
+describe('detectEncoding: the shekel sign of Windows-1255', () => {
+  it('a file of prices in shekels with no Hebrew letter is Windows-1255', () => {
+    const bytes = iconv.encode('Customer ID,Customer Name,Order Date,Amount\nC1,Acme,2025-01-05,₪100.00\nC2,Beta,2025-02-06,100 ₪\n', 'windows-1255');
+    expect(bytes.includes(0xa4)).toBe(true);
+    expect(detectEncoding(bytes)).toBe('windows-1255');
+  });
+  it('a currency sign ¤ away from numbers says nothing', () => {
+    expect(detectEncoding(iconv.encode('customer,name\n1,Café ¤ Crème\n', 'windows-1252'))).toBe('windows-1252');
   });
 });
