@@ -119,9 +119,14 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
     }
     return nextRecord(records, file);
   };
-  const firstBatch = await nextBatch();
-  pending = firstBatch?.slice(1) ?? [];
-  let first = firstBatch?.[0];
+  // The header is looked for among the first rows, whichever batches they come in (csv-parse's
+  // come one record at a time).
+  let opening: CsvRecord[] = [];
+  for (let batch = await nextBatch(); batch !== undefined; batch = opening.length > MAX_PREAMBLE_ROWS ? undefined : await nextBatch()) {
+    opening = opening.concat(batch);
+  }
+  pending = opening.slice(1);
+  let first = opening[0];
   // ERP reports often open with title lines ("Sales by customer, 2025") above the header row: when the
   // first row is not a header the reader recognises, the first of the next few rows that is becomes it.
   if (first !== undefined && !options.noHeader && options.isHeader !== undefined && !options.isHeader(first.record)) {

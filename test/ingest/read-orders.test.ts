@@ -317,8 +317,8 @@ describe('readOrders: a sale and its full return cancel exactly', () => {
 });
 
 describe('readOrders: title rows and Excel sep= lines above the header', () => {
-  it('finds the header below report titles and keeps true line numbers', async () => {
-    const { input, lines } = await read('sep=;\nSales by customer 2025;;\nPrinted 01/11/2025;;\nCustomer;Date;Amount\nA;2025-01-01;5\nA;nope;7\n');
+  it.each(['auto', 'csv-parse'] as const)('finds the header below report titles and keeps true line numbers (--parser %s)', async (parser) => {
+    const { input, lines } = await read('sep=;\nSales by customer 2025;;\nPrinted 01/11/2025;;\nCustomer;Date;Amount\nA;2025-01-01;5\nA;nope;7\n', { parser });
     expect([input.delimiter, input.preambleRows, input.rowsRead]).toEqual([';', 3, 2]);
     expect(lines.map((l) => [l.line, l.customerId])).toEqual([[5, 'A']]);
     expect(input.rejects.sortedFirst().map((r) => r.line)).toEqual([6]);
