@@ -12,8 +12,16 @@ export async function writeFileAtomic(path: string, content: string | Iterable<s
   // A device, pipe or socket (-o /dev/stdout, a FIFO) is written in place: renaming over it would
   // replace it with a regular file, and "atomic" means nothing for a stream anyway.
   const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory() === true) {
+    throw new UserError('output_not_written', 'cannot write the report: this is a folder', {
+      file: path,
+      hint: 'Give -o a file name, e.g. -o report.json',
+    });
+  }
   if (existing !== undefined && !existing.isFile()) {
-    await writeFile(path, typeof content === 'string' ? content : batches(content), 'utf8');
+    await writeFile(path, typeof content === 'string' ? content : batches(content), 'utf8').catch((error: unknown) => {
+      throw notWritten(path, error);
+    });
     return;
   }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -29,12 +37,16 @@ export async function writeFileAtomic(path: string, content: string | Iterable<s
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
-    throw new UserError('output_not_written', `cannot write the report (${reason})`, {
-      file: path,
-      hint: 'Check that the folder exists and is writable',
-    });
+    throw notWritten(path, error);
   }
+}
+
+function notWritten(path: string, error: unknown): UserError {
+  const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
+  return new UserError('output_not_written', `cannot write the report (${reason})`, {
+    file: path,
+    hint: 'Check that the folder exists and is writable',
+  });
 }
 
 /** UTF-8 takes at most 3 bytes for a UTF-16 code unit: a piece this much smaller than the room left fits. */

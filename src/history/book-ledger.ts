@@ -3,7 +3,7 @@ import type { OrderSink } from '../ingest/order-sink.js';
 import type { ComplaintLine } from '../ingest/read-complaints.js';
 import { intern } from '../ingest/intern.js';
 import { hashOrderId, NO_ORDER_ID } from '../ingest/order-id-hash.js';
-import { customerStartsOf, entryOrdersAndSaleTokens, lineCountsOf, placeLinesInCustomerOrder, placesInCustomerOrder } from './customer-order.js';
+import { customerStartsOf, entryOrdersAndLineTokens, lineCountsOf, placeLinesInCustomerOrder, placesInCustomerOrder } from './customer-order.js';
 import { GrowableInt32 } from './growable-array.js';
 import { holding, INT32, UINT16, UINT8, WideningColumn, type ColumnArray } from './widening-column.js';
 
@@ -52,8 +52,8 @@ export interface LedgerState {
   readonly entryOrders: ColumnArray;
   /** Other order hashes of days with more than one order: [entry, count, hash, ...] repeated. */
   readonly extraOrders: Int32Array;
-  /** The date tokens with a sale line (entry flag HAS_SALE_LINE), each once, ascending. */
-  readonly saleTokens: Int32Array;
+  /** The date tokens of the entries (days with a sale or a return line), each once, ascending. */
+  readonly lineTokens: Int32Array;
 }
 
 /** A LedgerState joined to this book: its numbers mapped to the book's. */
@@ -278,12 +278,12 @@ export class BookLedger implements OrderSink {
     return this.labels[label] as string;
   }
 
-  /** Date tokens of the days with a sale line, each once. */
-  saleTokens(): number[] {
+  /** Date tokens of the days with a line (a sale or a return), each once. */
+  lineTokens(): number[] {
     // Each state lists its own (exportState), so this joins a few thousand tokens, not millions of entries.
     const tokens = new Set<number>();
     for (const segment of this.readable()) {
-      for (const ownToken of segment.state.saleTokens) tokens.add(segment.tokenOf === undefined ? ownToken : (segment.tokenOf[ownToken] as number));
+      for (const ownToken of segment.state.lineTokens) tokens.add(segment.tokenOf === undefined ? ownToken : (segment.tokenOf[ownToken] as number));
     }
     return [...tokens].sort((a, b) => a - b);
   }
@@ -363,7 +363,7 @@ export class BookLedger implements OrderSink {
     // Orders per entry: 1 with an order id, 1 + the others on a day of several. Written straight
     // to bytes (a column's checked set per entry was a fifth of an export), wider only for a day
     // of more than 255 orders.
-    const orders = entryOrdersAndSaleTokens(entryFlags, entryToken, n, HAS_ORDER_ID, HAS_SALE_LINE);
+    const orders = entryOrdersAndLineTokens(entryFlags, entryToken, n, HAS_ORDER_ID);
     let entryOrders: ColumnArray = orders.entryOrders;
     const extra: number[] = [];
     for (const [entry, hashes] of this.extraOrders) {
@@ -393,7 +393,7 @@ export class BookLedger implements OrderSink {
       lineProduct,
       lineCents,
       extraOrders: Int32Array.from(extra),
-      saleTokens: Int32Array.from(orders.saleTokens),
+      lineTokens: Int32Array.from(orders.lineTokens),
     };
   }
 

@@ -28,10 +28,13 @@ export interface TimelineBook {
   readonly complaints: RowCounts;
 }
 
-/** The latest day with a sale: the default as-of date. */
+/**
+ * The latest day with an order line, a sale or a return: the default as-of date, so a credit note
+ * dated after the last sale still counts against the customer's revenue.
+ */
 export function latestOrderDay(ledger: BookLedger, orderDay: readonly Day[]): Day | undefined {
   let latest: Day | undefined;
-  for (const token of ledger.saleTokens()) {
+  for (const token of ledger.lineTokens()) {
     const value = orderDay[token];
     if (value !== undefined && (latest === undefined || value > latest)) latest = value;
   }

@@ -82,22 +82,23 @@ export function placeLinesInCustomerOrder(entryLineHead: Int32Array, lineNext: I
   }
 }
 
-/** Orders per entry (1 with an order id; a day of several gets its count from the extra hashes), and the date tokens with a sale line. */
-export function entryOrdersAndSaleTokens(entryFlags: ColumnArray, entryToken: ColumnArray, entries: number, hasOrderId: number, hasSaleLine: number): { entryOrders: ColumnArray; saleTokens: number[] } {
+/**
+ * Orders per entry (1 with an order id; a day of several gets its count from the extra hashes), and
+ * the date tokens of the entries (days with a line, a sale or a return), each once.
+ */
+export function entryOrdersAndLineTokens(entryFlags: ColumnArray, entryToken: ColumnArray, entries: number, hasOrderId: number): { entryOrders: ColumnArray; lineTokens: number[] } {
   const entryOrders = new Uint8Array(entries);
   // A flag per token rather than a Set: millions of entries share a few thousand date texts.
-  let hasSale = new Uint8Array(1024);
+  let hasLine = new Uint8Array(1024);
   for (let at = 0; at < entries; at++) {
-    const flags = entryFlags[at] as number;
-    if ((flags & hasOrderId) !== 0) entryOrders[at] = 1;
-    if ((flags & hasSaleLine) === 0) continue;
+    if (((entryFlags[at] as number) & hasOrderId) !== 0) entryOrders[at] = 1;
     const token = entryToken[at] as number;
-    if (token >= hasSale.length) hasSale = grown(hasSale, Math.max(token + 1, hasSale.length * 2));
-    hasSale[token] = 1;
+    if (token >= hasLine.length) hasLine = grown(hasLine, Math.max(token + 1, hasLine.length * 2));
+    hasLine[token] = 1;
   }
-  const saleTokens: number[] = [];
-  for (let token = 0; token < hasSale.length; token++) if (hasSale[token] === 1) saleTokens.push(token);
-  return { entryOrders, saleTokens };
+  const lineTokens: number[] = [];
+  for (let token = 0; token < hasLine.length; token++) if (hasLine[token] === 1) lineTokens.push(token);
+  return { entryOrders, lineTokens };
 }
 
 function runningTotals(counts: Int32Array, customers: number): Int32Array {

@@ -137,8 +137,8 @@ export async function readBook(request: ReadBookRequest): Promise<ReadBook> {
  */
 export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scoring: ScoringSettings, sort: SortKey): BookAnalysis {
   const { orders, complaints } = book;
-  const asOf = asOfDay ?? book.latestOrderDay;
-  if (asOf === undefined) {
+  // Asked first, with or without --as-of: when no row was usable, the rejects say why, not the date.
+  if (book.latestOrderDay === undefined) {
     const first = orders.rejects.sortedFirst()[0];
     throw first === undefined
       ? new UserError('no_orders', 'no order rows: the file has a header but no data', { file: orders.file })
@@ -148,6 +148,7 @@ export function analyzeReadBook(book: ReadBook, asOfDay: Day | undefined, scorin
           hint: `Run churn check ${orders.file} to see what was understood`,
         });
   }
+  const asOf = asOfDay ?? book.latestOrderDay;
   const prefitted = startBackgroundFit(book.ledger, book.dates, asOf, book.fitThread.take());
   // One timeline at a time: assessed, its model inputs taken, and dropped.
   const assessments: CustomerAssessment[] = [];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/cli/write-output.js';
+import { UserError } from '../../src/ingest/user-error.js';
 
 describe('writeFileAtomic', () => {
   it('writes pieces as their joined text: multi-byte text across buffer boundaries, a piece bigger than the buffer', async () => {
@@ -20,5 +21,16 @@ describe('writeFileAtomic', () => {
     const path = join(folder, 'empty.txt');
     await writeFileAtomic(path, []);
     expect(await readFile(path, 'utf8')).toBe('');
+  });
+
+  it('a folder as the target is a user error naming it, and the folder is left as it was', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'churn-write-'));
+    const error = await writeFileAtomic(folder, ['{}']).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).toLine()).toBe(`${folder}: cannot write the report: this is a folder. Give -o a file name, e.g. -o report.json`);
+    expect(await readdir(folder)).toEqual([]);
   });
 });

@@ -97,4 +97,27 @@ describe('churn report user errors', () => {
   it('an unknown option is a usage error (exit 2)', () => {
     expect(runChurn(['report', 'x.csv', '--bogus']).status).toBe(2);
   });
+
+  it('every row rejected: the first reject is named, with --as-of as without', () => {
+    const path = csv('no-amounts.csv', 'customer,date,amount\nA,2025-01-01,\nA,2025-02-01,\n');
+    for (const asOf of [[], ['--as-of', '2025-12-31']]) {
+      expectOneLineError(runChurn(['report', path, ...asOf]), `${path}:2: no usable order rows: all 2 rows were rejected, the first (missing_amount)`);
+    }
+  });
+
+  it('-o naming a folder is a user error, not an internal one', () => {
+    const path = csv('fine.csv', 'customer,date,amount\nA,2025-01-01,5\nA,2025-02-01,5\n');
+    expectOneLineError(runChurn(['report', path, '--format', 'json', '-o', dir]), `${dir}: cannot write the report: this is a folder`);
+  });
+});
+
+describe('the default as-of', () => {
+  it('is the latest order line, a return after the last sale included', () => {
+    const path = csv('late-return.csv', 'customer,date,amount\nA,2025-01-10,100\nA,2025-02-10,100\nA,2025-03-10,100\nA,2025-03-20,-40\nB,2025-03-25,-10\nB,2025-01-25,60\n');
+    const run = runChurn(['report', path, '--format', 'json', '--all']);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    expect(report.asOf).toBe('2025-03-25');
+    expect(report.inputs.orders).toMatchObject({ rowsRead: 6, rowsUsed: 6, rowsAfterAsOf: 0 });
+  });
 });

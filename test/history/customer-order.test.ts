@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   customerStartsOf,
-  entryOrdersAndSaleTokens,
+  entryOrdersAndLineTokens,
   lineCountsOf,
   placeLinesInCustomerOrder,
   placesInCustomerOrder,
@@ -68,20 +68,20 @@ describe('lineCountsOf and placeLinesInCustomerOrder', () => {
   });
 });
 
-describe('entryOrdersAndSaleTokens', () => {
+describe('entryOrdersAndLineTokens', () => {
   const HAS_SALE = 1;
   const HAS_ORDER = 2;
 
-  it('counts one order for an entry with an order id, and lists each sale date token once, ascending', () => {
+  it('counts one order for an entry with an order id, and lists each entry date token once, ascending, returns-only days too', () => {
     const flags = Uint8Array.from([HAS_SALE | HAS_ORDER, 0, HAS_ORDER, HAS_SALE, HAS_SALE]);
     const tokens = Uint16Array.from([9, 4, 2, 1, 9]);
-    const { entryOrders, saleTokens } = entryOrdersAndSaleTokens(flags, tokens, 5, HAS_ORDER, HAS_SALE);
+    const { entryOrders, lineTokens } = entryOrdersAndLineTokens(flags, tokens, 5, HAS_ORDER);
     expect(Array.from(entryOrders)).toEqual([1, 0, 1, 0, 0]);
-    expect(saleTokens).toEqual([1, 9]);
+    expect(lineTokens).toEqual([1, 2, 4, 9]);
   });
 
   it('takes date tokens past its first table', () => {
-    const { saleTokens } = entryOrdersAndSaleTokens(Uint8Array.from([HAS_SALE, HAS_SALE]), Uint16Array.from([5000, 3]), 2, HAS_ORDER, HAS_SALE);
-    expect(saleTokens).toEqual([3, 5000]);
+    const { lineTokens } = entryOrdersAndLineTokens(Uint8Array.from([HAS_SALE, HAS_SALE]), Uint16Array.from([5000, 3]), 2, HAS_ORDER);
+    expect(lineTokens).toEqual([3, 5000]);
   });
 });
