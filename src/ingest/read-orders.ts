@@ -52,8 +52,13 @@ export interface OrdersInput extends ReadInput {
   readonly parts?: number;
 }
 
-/** At least this share of rows with more fields than the header is a broken export, not a few bad rows. */
+/**
+ * At least this share of rows with more fields than the header is a broken export, not a few bad
+ * rows; and at least this many, so one row with a stray delimiter in a file of a dozen is skipped
+ * like any other bad row.
+ */
 const RAGGED_EXPORT_SHARE = 0.05;
+const RAGGED_EXPORT_MIN_ROWS = 3;
 
 /**
  * A few rows with extra fields are skipped like any bad row; many mean the columns cannot be
@@ -61,7 +66,7 @@ const RAGGED_EXPORT_SHARE = 0.05;
  */
 function failOnRaggedExport(file: string, rowsRead: number, rejects: RejectLog): void {
   const ragged = rejects.byReason.extra_fields ?? 0;
-  if (ragged === 0 || ragged < RAGGED_EXPORT_SHARE * rowsRead) return;
+  if (ragged < RAGGED_EXPORT_MIN_ROWS || ragged < RAGGED_EXPORT_SHARE * rowsRead) return;
   const first = rejects.sortedFirst().find((reject) => reject.reason === 'extra_fields');
   throw new UserError('ragged_rows', `${ragged} of ${rowsRead} rows have more fields than the header`, {
     file,

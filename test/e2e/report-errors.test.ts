@@ -90,8 +90,8 @@ describe('churn report user errors', () => {
     const skipped = runChurn(['report', few]);
     expect(skipped.status).toBe(0);
     expect(skipped.stderr).toContain(`${few}:42:`);
-    const many = csv('many-ragged.csv', `customer,date,amount\n${good.slice(0, 10).join('\n')}\nA,2025-02-01,5,7\nA,2025-02-02,5,7\n`);
-    expectOneLineError(runChurn(['report', many]), `${many}:12: 2 of 12 rows have more fields than the header`);
+    const many = csv('many-ragged.csv', `customer,date,amount\n${good.slice(0, 10).join('\n')}\nA,2025-02-01,5,7\nA,2025-02-02,5,7\nA,2025-02-03,5,7\n`);
+    expectOneLineError(runChurn(['report', many]), `${many}:12: 3 of 13 rows have more fields than the header`);
   });
 
   it('an unknown option is a usage error (exit 2)', () => {

@@ -199,9 +199,18 @@ describe('readOrders', () => {
     ]);
   });
 
-  it('stops on an export where 5% or more of the rows have extra fields', async () => {
-    const error = await userError('customer,date,amount\nC1,2025-03-07,5\nC2,2025-03-07,1,234.50\nC3,2025-03-07,6\n');
-    expect([error.code, error.line, error.message]).toEqual(['ragged_rows', 3, '1 of 3 rows have more fields than the header']);
+  it('stops on an export where 5% or more of the rows, and at least 3, have extra fields', async () => {
+    const error = await userError('customer,date,amount\nC1,2025-03-07,5\nC2,2025-03-07,1,234.50\nC3,2025-03-07,6\nC4,2025-03-07,2,500\nC5,2025-03-07,3,750\n');
+    expect([error.code, error.line, error.message]).toEqual(['ragged_rows', 3, '3 of 5 rows have more fields than the header']);
+  });
+
+  it('skips two ragged rows of a small file like any bad row', async () => {
+    const { input, lines } = await read('customer,date,amount\nC1,2025-03-07,5\nC2,2025-03-07,1,234.50\nC3,2025-03-07,6\nC4,2025-03-07,2,500\n');
+    expect(lines.map((line) => line.customerId)).toEqual(['C1', 'C3']);
+    expect(input.rejects.sortedFirst().map((reject) => [reject.line, reject.reason])).toEqual([
+      [3, 'extra_fields'],
+      [5, 'extra_fields'],
+    ]);
   });
 
   it('rejects a customer id with undecodable bytes (forced encoding)', async () => {
