@@ -1,3 +1,5 @@
+import { dayFromParts, type Day } from '../ingest/day.js';
+
 /** The outside world of one CLI run. Injected, so tests run the CLI in-process. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean | undefined; readonly columns?: number | undefined };
@@ -6,8 +8,12 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Where `churn.config.json` is looked for. */
   readonly cwd: string;
+  /** The run's date, for warnings only: no result depends on the clock. */
+  readonly today: Day;
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  const now = new Date();
+  const today = dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), today };
 }

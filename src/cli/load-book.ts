@@ -3,6 +3,7 @@ import { fileSource } from '../ingest/input-source.js';
 import { analyzeReadBook, readBook, type BookAnalysis, type ReadBook } from '../scoring/analyze-book.js';
 import type { SortKey } from '../scoring/rank-customers.js';
 import type { ScoringSettings } from '../scoring/scoring-settings.js';
+import { futureAsOfWarning } from '../report/as-of-warning.js';
 import { rejectLines } from '../report/reject-lines.js';
 import type { CliIo } from './cli-io.js';
 import { loadConfig, type ChurnConfig } from './config-file.js';
@@ -77,6 +78,15 @@ export async function readInputs(io: CliIo, ordersPath: string, request: BookReq
 export async function loadBook(io: CliIo, ordersPath: string, request: BookRequest, sort: SortKey): Promise<LoadedBook> {
   const { book, config, scoring } = await readInputs(io, ordersPath, request);
   const analysis = analyzeReadBook(book, request.asOf, scoring, sort);
+  if (request.asOf === undefined) {
+    const warning = futureAsOfWarning({
+      asOf: analysis.asOf,
+      today: io.today,
+      file: book.orders.file,
+      line: book.orders.dates.firstLineOf(analysis.asOf, book.orderDateFormat),
+    });
+    if (warning !== undefined) io.stderr.write(`churn: ${warning}\n`);
+  }
   if (!request.quiet) {
     for (const input of [analysis.inputs.orders, analysis.inputs.complaints]) {
       if (input !== undefined) for (const line of rejectLines(input)) io.stderr.write(`churn: ${line}\n`);

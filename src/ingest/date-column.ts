@@ -114,6 +114,11 @@ export class DateColumn {
     return token;
   }
 
+  /** The file line a day was first seen on, once the layout is settled. */
+  firstLineOf(day: Day, format: DateFormat): number | undefined {
+    return this.entries.find((entry) => entry.candidates[format] === day)?.firstLine;
+  }
+
   /** The distinct texts in token order, to pass to another thread. */
   exportEntries(): readonly DateEntry[] {
     return this.entries;
