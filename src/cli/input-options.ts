@@ -3,7 +3,7 @@ import type { DateFormat } from '../ingest/date-column.js';
 import type { Delimiter } from '../ingest/delimiter.js';
 import type { TextEncoding } from '../ingest/encoding.js';
 import { COMPLAINT_FIELDS, ORDER_FIELDS, type ComplaintField, type OrderField } from '../ingest/fields.js';
-import { dateFormatOption, delimiterOption, encodingOption, fieldMapCollector, positiveIntegerOption } from './option-parsers.js';
+import { DATE_FORMAT_CHOICES, dateFormatOption, delimiterOption, encodingOption, fieldMapCollector, positiveIntegerOption } from './option-parsers.js';
 
 /** The options every command that reads exports shares. */
 export interface InputOptions {
@@ -32,7 +32,7 @@ export function addInputOptions(command: Command): Command {
     )
     .option(
       '--date-format <format>',
-      'date layout when detection cannot tell: dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, excel',
+      `date layout when detection cannot tell: ${DATE_FORMAT_CHOICES}`,
       dateFormatOption,
     )
     .option(

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { DATE_FORMAT_LABELS, parseDateFormatOption, type DateFormat } from '../ingest/date-column.js';
+import { parseDateFormatOption, type DateFormat } from '../ingest/date-column.js';
 import { parseIsoDay, type Day } from '../ingest/day.js';
 import { DELIMITERS, parseDelimiterOption, type Delimiter } from '../ingest/delimiter.js';
 import { parseEncodingOption, TEXT_ENCODINGS, type TextEncoding } from '../ingest/encoding.js';
@@ -23,10 +23,13 @@ export function asOfOption(value: string): Day {
   return day;
 }
 
+/** The --date-format spellings shown in help and errors (parseDateFormatOption takes more). */
+export const DATE_FORMAT_CHOICES = 'dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, excel, d-mmm-yyyy';
+
 export function dateFormatOption(value: string): DateFormat {
   const format = parseDateFormatOption(value);
   if (format === undefined) {
-    throw new InvalidArgumentError(`expected one of ${Object.values(DATE_FORMAT_LABELS).join(', ')}`);
+    throw new InvalidArgumentError(`expected one of ${DATE_FORMAT_CHOICES}`);
   }
   return format;
 }

@@ -1,8 +1,11 @@
 import { dayFromParts, type Day } from './day.js';
 import { UserError } from './user-error.js';
 
-/** Date layouts a column can hold. `dmy`/`mdy` accept `/`, `.` or `-` and 2- or 4-digit years. */
-export const DATE_FORMATS = ['iso', 'dmy', 'mdy', 'ymd', 'excel'] as const;
+/**
+ * Date layouts a column can hold. `dmy`/`mdy` accept `/`, `.` or `-` and 2- or 4-digit years;
+ * `named` is a month by its name, either side of the day (`5-Jan-25`, `5 January 2025`, `Jan 5, 2025`).
+ */
+export const DATE_FORMATS = ['iso', 'dmy', 'mdy', 'ymd', 'excel', 'named'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
@@ -11,6 +14,7 @@ export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
   mdy: 'mm/dd/yyyy',
   ymd: 'yyyymmdd',
   excel: 'excel-serial',
+  named: 'd-mmm-yyyy',
 };
 
 /**
@@ -22,8 +26,11 @@ export function parseDateFormatOption(text: string): DateFormat | undefined {
   const key = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
   const named: Record<string, DateFormat> = {
     iso: 'iso', dmy: 'dmy', mdy: 'mdy', ymd: 'ymd', yyyymmdd: 'ymd', excel: 'excel', 'excel-serial': 'excel', serial: 'excel',
+    named: 'named', 'month-name': 'named',
   };
   if (named[key] !== undefined) return named[key];
+  // A month spelled out (mmm, mmmm) is the named layout, wherever it stands.
+  if (/(^|[^m])m{3,}($|[^m])/.test(key)) return 'named';
   // Only separated layouts from here: a compact one must be spelled out (yyyymmdd; yymmdd is not read).
   if (!/[./-]/.test(key)) return undefined;
   const shape = key.replace(/d+/g, 'd').replace(/m+/g, 'm').replace(/y+/g, 'y').replace(/[\s./-]+/g, '/');
@@ -66,8 +73,51 @@ export function readDateCandidates(raw: string): Candidates {
     const mdy = dayFromParts(year, first, second);
     if (dmy !== undefined) out.dmy = dmy;
     if (mdy !== undefined) out.mdy = mdy;
+    return out;
   }
+  const named = namedMonthDay(text);
+  if (named !== undefined) out.named = named;
   return out;
+}
+
+/** Month names and their usual abbreviations, English and Hebrew, lower case. */
+const MONTH_NUMBER: Readonly<Record<string, number>> = Object.fromEntries(
+  [
+    ['jan', 'january', 'ינו', 'ינואר'],
+    ['feb', 'february', 'פבר', 'פברואר'],
+    ['mar', 'march', 'מרץ', 'מרס'],
+    ['apr', 'april', 'אפר', 'אפריל'],
+    ['may', 'מאי'],
+    ['jun', 'june', 'יונ', 'יוני'],
+    ['jul', 'july', 'יול', 'יולי'],
+    ['aug', 'august', 'אוג', 'אוגוסט'],
+    ['sep', 'sept', 'september', 'ספט', 'ספטמבר'],
+    ['oct', 'october', 'אוק', 'אוקטובר'],
+    ['nov', 'november', 'נוב', 'נובמבר'],
+    ['dec', 'december', 'דצמ', 'דצמבר'],
+  ].flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
+);
+
+const DAY_MONTH_YEAR = /^(\d{1,2})[-\s/.]+([a-z\u05d0-\u05ea]+)\.?[-\s/.,]+(\d{4}|\d{2})(?:[T\s].*)?$/;
+const MONTH_DAY_YEAR = /^([a-z\u05d0-\u05ea]+)\.?[-\s/.]+(\d{1,2}),?[-\s/.]+(\d{4}|\d{2})(?:[T\s].*)?$/;
+
+/** A date with its month named (Excel's `d-mmm-yy`, `5 January 2025`, `Jan 5, 2025`), or undefined. */
+function namedMonthDay(text: string): Day | undefined {
+  const lower = text.toLowerCase();
+  let m = DAY_MONTH_YEAR.exec(lower);
+  let dayText = m?.[1];
+  let monthText = m?.[2];
+  let yearText = m?.[3];
+  if (m === null) {
+    m = MONTH_DAY_YEAR.exec(lower);
+    if (m === null) return undefined;
+    [, monthText, dayText, yearText] = m;
+  }
+  // Hebrew writes the day "in" the month: 5 בינואר 2025.
+  const month = MONTH_NUMBER[monthText ?? ''] ?? (monthText?.startsWith('ב') === true ? MONTH_NUMBER[monthText.slice(1)] : undefined);
+  if (month === undefined || dayText === undefined || yearText === undefined) return undefined;
+  const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText)) : Number(yearText);
+  return dayFromParts(year, month, Number(dayText));
 }
 
 function expandTwoDigitYear(year: number): number {

@@ -248,6 +248,10 @@ describe('DateColumn.resolve', () => {
 describe('parseDateFormatOption spellings by the order of d, m and y', () => {
   it.each([
     ['y-m-d', 'iso'],
+    ['d-mmm-yyyy', 'named'],
+    ['DD-MMM-YY', 'named'],
+    ['mmmm d, yyyy', 'named'],
+    ['month-name', 'named'],
     ['m/d/yy', 'mdy'],
     ['d/m/yy', 'dmy'],
     ['Excel Serial', 'excel'],
@@ -266,5 +270,25 @@ describe('DateColumn: dates that read the same either way are not ambiguous', ()
     column.tokenize('01/01/2025', 2);
     column.tokenize('05/05/2025', 3);
     expect(column.resolve().format).toBe('dmy');
+  });
+});
+
+describe('readDateCandidates: a month by its name', () => {
+  it.each([
+    ['7-Mar-2025', D_2025_03_07],
+    ['07-MAR-25', D_2025_03_07],
+    ['7 March 2025', D_2025_03_07],
+    ['7 Mar. 2025', D_2025_03_07],
+    ['07/Mar/2025 10:15', D_2025_03_07],
+    ['Mar 7, 2025', D_2025_03_07],
+    ['March 7 2025', D_2025_03_07],
+    ['7 במרץ 2025', D_2025_03_07],
+    ['7-מרץ-25', D_2025_03_07],
+  ])('%s', (text, day) => {
+    expect(readDateCandidates(text)).toEqual({ named: day });
+  });
+
+  it.each(['31-Feb-2025', '7-Foo-2025', 'Mar 2025', '7-Mar', 'Mar-7-2025x'])('%s is no date', (text) => {
+    expect(readDateCandidates(text)).toEqual({});
   });
 });
