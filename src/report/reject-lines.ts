@@ -26,9 +26,9 @@ const REASON_WORDS: Record<RejectReason, string> = {
 };
 
 export function describeReject(reject: RowReject): string {
-  const field = reject.field === undefined ? '' : ` ${reject.field}`;
-  const value = reject.value === undefined ? '' : ` "${reject.value}"`;
-  const what = field === '' && value === '' ? '' : `${field.trim()}${value}: `;
+  const field = reject.field ?? '';
+  const value = reject.value === undefined ? '' : `"${reject.value}"`;
+  const what = field === '' && value === '' ? '' : `${[field, value].filter((part) => part !== '').join(' ')}: `;
   return oneLine(`${reject.file}:${reject.line}: ${what}${REASON_WORDS[reject.reason]}`);
 }
 
