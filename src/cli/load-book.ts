@@ -4,6 +4,7 @@ import { analyzeReadBook, readBook, type BookAnalysis, type ReadBook } from '../
 import type { SortKey } from '../scoring/rank-customers.js';
 import type { ScoringSettings } from '../scoring/scoring-settings.js';
 import { futureAsOfWarning } from '../report/as-of-warning.js';
+import { mixedCurrencyWarning } from '../report/currency-warning.js';
 import { rejectLines } from '../report/reject-lines.js';
 import type { CliIo } from './cli-io.js';
 import { loadConfig, type ChurnConfig } from './config-file.js';
@@ -87,6 +88,8 @@ export async function loadBook(io: CliIo, ordersPath: string, request: BookReque
     });
     if (warning !== undefined) io.stderr.write(`churn: ${warning}\n`);
   }
+  const currencies = mixedCurrencyWarning(book.orders.file, book.orders.currencies);
+  if (currencies !== undefined) io.stderr.write(`churn: ${currencies}\n`);
   if (!request.quiet) {
     for (const input of [analysis.inputs.orders, analysis.inputs.complaints]) {
       if (input !== undefined) for (const line of rejectLines(input)) io.stderr.write(`churn: ${line}\n`);

@@ -5,7 +5,7 @@ const CURRENCY_MARKS: ReadonlyArray<readonly [RegExp, string]> = [
   [/€|\bEUR\b/i, 'EUR'],
   [/£|\bGBP\b/i, 'GBP'],
 ];
-const CURRENCY_STRIP = /₪|ש"ח|ש״ח|\bILS\b|\bNIS\b|\$|\bUSD\b|€|\bEUR\b|£|\bGBP\b/gi;
+const CURRENCY_STRIP = /₪|ש"ח|ש״ח|\bILS\b|\bNIS\b|\bUS\$|\$|\bUSD\b|€|\bEUR\b|£|\bGBP\b/gi;
 
 export type DecimalMark = '.' | ',';
 

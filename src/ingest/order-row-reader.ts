@@ -21,8 +21,8 @@ export interface OrderRowContext {
  */
 export class OrderRowReader {
   rowsRead = 0;
-  /** ISO code of the first currency mark seen in an amount. */
-  currency: string | undefined;
+  /** ISO code of each currency mark seen in an amount -> the line it was first seen on, in file order. */
+  readonly currencies = new Map<string, number>();
 
   constructor(
     private readonly context: OrderRowContext,
@@ -51,7 +51,7 @@ export class OrderRowReader {
     let amount: number;
     const rawAmount = text(fields, col.amount);
     if (rawAmount !== '') {
-      const money = this.readMoney(rawAmount);
+      const money = this.readMoney(rawAmount, line);
       if (money === undefined) return reject('bad_amount', headers[col.amount ?? 0], rawAmount);
       amount = money;
     } else if (col.quantity !== undefined && col.unitPrice !== undefined) {
@@ -60,7 +60,7 @@ export class OrderRowReader {
       if (rawQuantity === '' && rawPrice === '') return reject('missing_amount', headers[col.amount ?? col.quantity]);
       const quantity = parseMoney(rawQuantity, decimalMark);
       if (quantity === undefined) return reject('bad_quantity', headers[col.quantity], rawQuantity);
-      const price = this.readMoney(rawPrice);
+      const price = this.readMoney(rawPrice, line);
       if (price === undefined) return reject('bad_unit_price', headers[col.unitPrice], rawPrice);
       amount = quantity.value * price;
     } else {
@@ -79,9 +79,9 @@ export class OrderRowReader {
     });
   }
 
-  private readMoney(raw: string): number | undefined {
+  private readMoney(raw: string, line: number): number | undefined {
     const money = parseMoney(raw, this.context.decimalMark);
-    if (money?.currency !== undefined && this.currency === undefined) this.currency = money.currency;
+    if (money?.currency !== undefined && !this.currencies.has(money.currency)) this.currencies.set(money.currency, line);
     return money?.value;
   }
 }

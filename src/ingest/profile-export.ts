@@ -19,6 +19,8 @@ export interface ExportProfile {
   /** `.` or `,`; orders only. */
   readonly decimalMark: string | undefined;
   readonly currency: string | undefined;
+  /** Every currency mark in the amounts and the line it was first seen on (orders only; empty for complaints). */
+  readonly currencies: ReadonlyArray<{ readonly code: string; readonly firstLine: number }>;
   /** Per date column: its header, and the layout found or the problem that stopped it. */
   readonly dates: readonly { readonly header: string; readonly format?: string; readonly problem?: string }[];
   /** Field -> header, in field order. */
@@ -55,6 +57,7 @@ export async function profileOrders(source: InputSource, options: ReadOrdersOpti
     ...commonProfile(input, usableRows, customers.size),
     decimalMark: input.decimalMark,
     currency: input.currency,
+    currencies: input.currencies,
     dates: [date.report],
     ...range,
     usable: usableRows > 0 && date.report.problem === undefined,
@@ -82,6 +85,7 @@ export async function profileComplaints(
     ...commonProfile(input, usableRows, customers.size),
     decimalMark: undefined,
     currency: undefined,
+    currencies: [],
     dates,
     ...dateRange(tokens, opened.days),
     usable: usableRows > 0 && dates.every((d) => d.problem === undefined),

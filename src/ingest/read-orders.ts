@@ -45,6 +45,8 @@ export interface OrdersInput extends ReadInput {
   readonly decimalMark: DecimalMark;
   /** ISO code of the first currency mark seen in an amount, if any. */
   readonly currency: string | undefined;
+  /** Every currency mark seen in the amounts and the line it was first seen on, in file order. */
+  readonly currencies: ReadonlyArray<{ readonly code: string; readonly firstLine: number }>;
   /**
    * The parts the byte route read the rows in: one per thread, and one more each time a thread
    * took on part of another's rest. Absent when the rows were read the string route.
@@ -154,7 +156,8 @@ function ordersInput(opened: OpenedOrders, reader: OrderRowReader, dates: DateCo
     mapping,
     dates,
     decimalMark,
-    currency: reader.currency,
+    currency: reader.currencies.keys().next().value,
+    currencies: [...reader.currencies].map(([code, firstLine]) => ({ code, firstLine })),
     rowsRead: reader.rowsRead,
     rejects: reader.rejects,
     preambleRows: table.preambleRows,
@@ -268,7 +271,7 @@ async function readOrdersByBytesWith(
     lineBaseOf.set(start, lineBase);
     reader.rejects.absorb(result.rejects, lineBase);
     reader.rowsRead += result.rowsRead;
-    reader.currency ??= result.currency;
+    for (const [code, line] of result.currencies) if (!reader.currencies.has(code)) reader.currencies.set(code, line + lineBase);
     lineBase += result.lines;
   }
   const tokenOf = joinDateTexts(dates, read.sinks, lineBaseOf);

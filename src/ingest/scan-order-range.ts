@@ -26,7 +26,8 @@ export interface RangeScanResult {
   readonly lines: number;
   readonly rowsRead: number;
   readonly rejects: Pick<RejectLog, 'count' | 'byReason' | 'first'>;
-  readonly currency: string | undefined;
+  /** Each currency mark seen and the line of the part it was first seen on, in file order. */
+  readonly currencies: ReadonlyArray<readonly [string, number]>;
 }
 
 /**
@@ -99,7 +100,7 @@ export class PartsReading<State = unknown> {
       lines: scanner.lines,
       rowsRead: rows.rowsRead,
       rejects: { count: rejects.count, byReason: rejects.byReason, first: rejects.first },
-      currency: rows.currency,
+      currencies: [...rows.currencies],
     };
   }
 

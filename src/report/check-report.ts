@@ -20,6 +20,10 @@ function profileBlock(profile: ExportProfile): string {
   if (profile.decimalMark !== undefined) {
     const grouping = profile.decimalMark === '.' ? '1,234.50' : '1.234,50';
     row('numbers', `${grouping}${profile.currency === undefined ? '' : `, currency ${profile.currency}`}`);
+    const others = profile.currencies.slice(1);
+    if (others.length > 0) {
+      row('', `warning: also ${others.map((other) => `${other.code} (from line ${other.firstLine})`).join(', ')}: amounts in different currencies are added as they are`);
+    }
   }
   profile.columns.forEach((column, index) => row(index === 0 ? 'columns' : '', `${column.field.padEnd(12)} <- "${column.header}"`));
   row('ignored', profile.ignoredHeaders.length === 0 ? '(none)' : profile.ignoredHeaders.map((h) => `"${h}"`).join(', '));
@@ -48,6 +52,7 @@ export function renderCheckJson(profiles: readonly ExportProfile[]): string {
       delimiter: profile.delimiter,
       decimalMark: profile.decimalMark ?? null,
       currency: profile.currency ?? null,
+      currencies: profile.currencies,
       dates: profile.dates,
       columns: Object.fromEntries(profile.columns.map((column) => [column.field, column.header])),
       ignoredHeaders: profile.ignoredHeaders,

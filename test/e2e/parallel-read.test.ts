@@ -69,6 +69,20 @@ describe('parallel byte route vs csv-parse', () => {
     expect(runChurn(['report', path, '--format', 'json', '--all', '--as-of', '2025-10-31']).stdout).toContain('\ufffd');
   }, 120_000);
 
+  it('amounts in two currencies, the second first seen in a later part: one warning, naming the same line every way', () => {
+    const rows = ['customer_id,order_date,amount,category'];
+    for (let i = 0; i < 3000; i++) {
+      const month = String(1 + (i % 9)).padStart(2, '0');
+      const amount = i === 2400 || i === 2900 ? `$${i}.25` : i % 50 === 0 ? `₪${i}.50` : `${(i % 300) + 1}.75`;
+      rows.push(`C${i % 23},2025-${month}-1${i % 10},${amount},Cat${i % 3}`);
+    }
+    const path = join(dir, 'two-currencies.csv');
+    writeFileSync(path, `${rows.join('\n')}\n`);
+    expectSameAsCsvParse(['report', path, '--format', 'json', '--all', '--as-of', '2025-10-31'], [1, 2, 3]);
+    const run = runChurn(['report', path, '--format', 'json', '--all', '--as-of', '2025-10-31', '--threads', '2']);
+    expect(run.stderr).toBe(`churn: ${path}:2402: warning: amounts in more than one currency (ILS, and USD from line 2402) are added as they are. Export one currency, or convert the amounts first\n`);
+  }, 120_000);
+
   it('without WebAssembly (node --jitless) the string route reads the file, to the same JSON', () => {
     const args = ['report', DEMO_ORDERS, '--complaints', DEMO_COMPLAINTS, '--format', 'json', '--all'];
     const reference = runChurn(args);

@@ -11,6 +11,8 @@ describe('parseMoney', () => {
     ['-12', '.', -12, undefined],
     ['USD 99', '.', 99, 'USD'],
     ['NIS 1,000', '.', 1000, 'ILS'],
+    ['US$5', '.', 5, 'USD'],
+    ['us$ 1,200.50', '.', 1200.5, 'USD'],
   ] as const)('reads %s', (raw, mark, value, currency) => {
     expect(parseMoney(raw, mark)).toEqual({ value, currency });
   });
