@@ -75,17 +75,20 @@ export async function* fastRecords(text: AsyncIterable<string>, delimiter: strin
       if (newline < 0 || newline >= end) newline = end;
       const hasNewline = newline < buffer.length && buffer.charCodeAt(newline) === 10;
       let raw = buffer.slice(start, newline);
+      let endsWithCr = crlf;
       if (hasNewline) {
-        const endsWithCr = raw.charCodeAt(raw.length - 1) === 13;
-        if (crlf === undefined) crlf = endsWithCr;
+        endsWithCr = raw.charCodeAt(raw.length - 1) === 13;
         // csv-parse settles the record delimiter on the first line end; a line ending otherwise is its call.
-        if (crlf !== endsWithCr) break;
-        if (crlf) raw = raw.slice(0, -1);
+        if (crlf !== undefined && crlf !== endsWithCr) break;
+        if (endsWithCr) raw = raw.slice(0, -1);
       }
       // A stray carriage return (old Mac line ends, mixed endings) is csv-parse's call too.
       if (raw.indexOf('\r') >= 0) break;
       const record = raw.indexOf('"') < 0 ? raw.split(delimiter) : splitQuotedLine(raw, delimiter);
       if (record === undefined) break;
+      // Settled by the first line read here, not one handed over: that one may end in a lone CR (a Mac
+      // file) before the first line feed, inside a quoted field, and csv-parse must find that for itself.
+      crlf = endsWithCr;
       line++;
       start = newline + 1;
       if (!record.every((field) => field.trim() === '')) batch.push({ record, lines: line });

@@ -52,6 +52,12 @@ describe('fast splitter vs csv-parse', () => {
     }
   });
 
+  it('a lone-CR file whose first line feed is inside a quoted field, after a CR LF', async () => {
+    const mac = join(dir, 'lone-cr.csv');
+    writeFileSync(mac, 'Customer ID,Customer Name,Order Date,Amount\rC1,"Acme\r\nLtd",2025-01-05,100\rC1,Acme,2025-02-05,oops\rC2,Beta,2025-02-06,100\r');
+    await expectSame(['report', mac, '--format', 'json', '--all'], 'lone CR file');
+  });
+
   it('400 cases of the malformed-export corpus', async () => {
     const demoLines = readFileSync(join(ROOT, DEMO_ORDERS), 'utf8').split('\n').slice(0, 120);
     for (let seed = 5000; seed < 5400; seed++) {
