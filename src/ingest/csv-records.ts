@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse, type InfoRecord, type Options } from 'csv-parse';
 import { MAX_RECORD_BYTES, splitQuotedLine } from './quoted-line.js';
+import { RowLines } from './row-lines.js';
 
-/** One parsed record and the file line it ends on, as csv-parse's `info.lines` counts. */
+/** One parsed record and the file line it ends on (as row-lines.ts counts lines). */
 export interface CsvRecord {
   readonly record: string[];
   readonly lines: number;
@@ -15,7 +16,19 @@ export function csvParseRecords(
   lineOffset = 0,
   recordDelimiter?: '\n' | '\r\n',
 ): AsyncIterable<CsvRecord[]> {
-  const parser = parse({
+  const rowLines = new RowLines(lineOffset);
+  let loneCrRows: boolean | undefined = recordDelimiter === undefined ? undefined : false;
+  // Fed as bytes, so RowLines sees the bytes csv-parse's offsets count (it would encode the text itself).
+  async function* bytes(): AsyncGenerator<Buffer> {
+    for await (const chunk of text) {
+      const encoded = Buffer.from(chunk, 'utf8');
+      rowLines.feed(encoded);
+      yield encoded;
+    }
+  }
+  // on_record is handed each row and csv-parse's info at it, and what it returns is what is read
+  // (`info: true` would build a second copy of that info for every row).
+  const options: Options<CsvRecord, string[]> = {
     delimiter,
     // Taking over mid-file, csv-parse must keep the line end it found at the top, not find its own.
     ...(recordDelimiter === undefined ? {} : { record_delimiter: recordDelimiter }),
@@ -24,22 +37,32 @@ export function csvParseRecords(
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
     max_record_size: MAX_RECORD_BYTES,
-    info: true,
-  });
-  const source = Readable.from(text);
+    on_record: (record: string[], info: InfoRecord): CsvRecord | null => {
+      // The row delimiter csv-parse found is known by its first row's end, and never changes.
+      loneCrRows ??= isLoneCr(parser.options.record_delimiter);
+      return { record, lines: rowLines.rowEnd(info.bytes, loneCrRows ?? false) };
+    },
+  };
+  // parse()'s overload without columns types records as string[], whatever on_record makes of them.
+  const parser = parse(options as unknown as Options);
+  const source = Readable.from(bytes());
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   return (async function* () {
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        yield [{ record, lines: info.lines + lineOffset }];
-      }
+      for await (const record of parser as AsyncIterable<CsvRecord>) yield [record];
     } catch (error) {
       // Line numbers in the error count from where this parser started.
       if (error instanceof Error) Object.assign(error, { lineOffset });
       throw error;
     }
   })();
+}
+
+/** csv-parse's row delimiters are one CR (before any is found, none). */
+function isLoneCr(delimiters: readonly Buffer[]): boolean | undefined {
+  if (delimiters.length === 0) return undefined;
+  return delimiters.length === 1 && delimiters[0]?.length === 1 && delimiters[0][0] === 13;
 }
 
 /**
