@@ -9,7 +9,10 @@ export interface CsvRecord {
   readonly lines: number;
 }
 
-/** csv-parse as the tool reads every export; also the reference the fast splitter must match. */
+/**
+ * csv-parse as the tool reads every export; also the reference the fast splitter must match. A
+ * CsvError it ends with carries `rowLine`, the file line the row it was reading starts on.
+ */
 export function csvParseRecords(
   text: AsyncIterable<string>,
   delimiter: string,
@@ -35,12 +38,14 @@ export function csvParseRecords(
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
-    skip_records_with_empty_values: true,
+    // Rows of blanks are dropped in on_record instead: a row an error names starts after the last row
+    // read, blank or not.
     max_record_size: MAX_RECORD_BYTES,
     on_record: (record: string[], info: InfoRecord): CsvRecord | null => {
       // The row delimiter csv-parse found is known by its first row's end, and never changes.
       loneCrRows ??= isLoneCr(parser.options.record_delimiter);
-      return { record, lines: rowLines.rowEnd(info.bytes, loneCrRows ?? false) };
+      const lines = rowLines.rowEnd(info.bytes, info.empty_lines, loneCrRows ?? false);
+      return record.every((field) => field.trim() === '') ? null : { record, lines };
     },
   };
   // parse()'s overload without columns types records as string[], whatever on_record makes of them.
@@ -52,8 +57,9 @@ export function csvParseRecords(
     try {
       for await (const record of parser as AsyncIterable<CsvRecord>) yield [record];
     } catch (error) {
-      // Line numbers in the error count from where this parser started.
-      if (error instanceof Error) Object.assign(error, { lineOffset });
+      // on_record has seen every row read before the error, whether or not it was taken from the stream.
+      const emptyLines = (error as { empty_lines?: unknown }).empty_lines;
+      if (error instanceof Error && typeof emptyLines === 'number') Object.assign(error, { rowLine: rowLines.nextRowStart(emptyLines) });
       throw error;
     }
   })();

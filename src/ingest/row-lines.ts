@@ -19,10 +19,13 @@ export class RowLines {
   private line: number;
   /** The byte before `counted` is a CR (a lone-CR file's CR LF is one line end). */
   private afterCr = false;
+  private lastRowEnd: number;
+  private emptyLinesAtLastRow = 0;
 
   /** `lineBase`: the file line just before the first byte fed. */
   constructor(lineBase: number) {
     this.line = lineBase + 1;
+    this.lastRowEnd = lineBase;
   }
 
   /** The next bytes csv-parse is given. */
@@ -30,10 +33,24 @@ export class RowLines {
     if (bytes.length > 0) this.chunks.push(bytes);
   }
 
-  /** The file line a row ends on (the line of its last byte, its line end if it has one): `end` is the offset just past it. */
-  rowEnd(end: number, loneCrRows: boolean): number {
+  /**
+   * The file line a row ends on (the line of its last byte, its line end if it has one): `end` is
+   * the offset just past it, `emptyLines` csv-parse's count of blank lines skipped so far.
+   */
+  rowEnd(end: number, emptyLines: number, loneCrRows: boolean): number {
     this.countTo(end - 1, loneCrRows);
+    this.lastRowEnd = this.line;
+    this.emptyLinesAtLastRow = emptyLines;
     return this.line;
+  }
+
+  /**
+   * The file line the row being read when csv-parse stopped starts on: the line after the last
+   * row read, and after the blank lines it skipped since (`emptyLines`, its count then). Where an
+   * unclosed quote swallowed the rest of the file, this is the row the quote opened in.
+   */
+  nextRowStart(emptyLines: number): number {
+    return this.lastRowEnd + 1 + (emptyLines - this.emptyLinesAtLastRow);
   }
 
   private countTo(offset: number, loneCrRows: boolean): void {

@@ -85,6 +85,15 @@ describe('fast splitter vs csv-parse', () => {
     expect((await bothWays(['report', mac, '--format', 'json', '--all'])).fast.stderr).toContain(`${mac}:4: Amount "oops": not an amount`);
   });
 
+  it('an unclosed quote after a record spanning lines names its own row both ways', async () => {
+    const unclosed = join(dir, 'unclosed-after-multiline.csv');
+    writeFileSync(unclosed, 'Customer ID,Customer Name,Order Date,Amount\nC1,"Acme\nLtd\nHaifa",2025-01-05,100\nC1,Acme,2025-02-05,100\nC2,"Beta,2025-02-06,100\nC3,Gamma,2025-02-07,100\n');
+    await expectSame(['check', unclosed], 'unclosed quote');
+    expect((await bothWays(['check', unclosed])).fast.stderr).toBe(
+      `churn: ${unclosed}:6: a quoted field opened on this row is never closed. The export is cut off or has a stray double quote; fix that row\n`,
+    );
+  });
+
   it('400 cases of the malformed-export corpus', async () => {
     const demoLines = readFileSync(join(ROOT, DEMO_ORDERS), 'utf8').split('\n').slice(0, 120);
     for (let seed = 5000; seed < 5400; seed++) {

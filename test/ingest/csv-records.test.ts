@@ -13,13 +13,14 @@ async function* pieces(text: string, size: number): AsyncGenerator<string> {
   for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
 }
 
-/** Each record as [line, ...fields], or the error's code. */
+/** Each record as [line, ...fields], or the error's code and row line. */
 async function read(reader: Read, text: string, size = text.length): Promise<unknown[]> {
   const out: unknown[] = [];
   try {
     for await (const batch of reader(pieces(text, Math.max(1, size)), ',')) for (const { lines, record } of batch) out.push([lines, ...record]);
   } catch (error) {
-    out.push({ code: (error as { code?: string }).code });
+    const { code, rowLine } = error as { code?: string; rowLine?: number };
+    out.push({ code, rowLine });
   }
   return out;
 }
@@ -97,6 +98,32 @@ describe.each(READERS)('%s: the file line each record ends on', (_name, reader) 
     ]);
     for (const size of [1, 2, 3, 7]) expect(await read(reader, text, size)).toEqual(whole);
   });
+
+  describe('an unclosed quote names the line its row starts on', () => {
+    it('after a record that spans lines', async () => {
+      const text = 'id,name,amount\nC1,"Acme\nLtd\nHaifa",100\nC1,Acme,100\nC2,"Beta,100\nC3,Gamma,100\n';
+      expect((await read(reader, text)).at(-1)).toEqual({ code: 'CSV_QUOTE_NOT_CLOSED', rowLine: 6 });
+    });
+
+    it('after CR LF inside quotes, blank lines and a row of blanks', async () => {
+      const text = 'id,name,amount\r\nC1,"Acme\r\nLtd",100\r\n\r\n,,\r\n\r\nC2,"Beta,100\r\nC3,Gamma,100\r\n';
+      expect((await read(reader, text)).at(-1)).toEqual({ code: 'CSV_QUOTE_NOT_CLOSED', rowLine: 7 });
+    });
+
+    it('in a row that spans lines before its unclosed quote', async () => {
+      const text = 'id,name,amount\nC1,"Ac\r\nme","100\nC2,x,1\n';
+      expect((await read(reader, text)).at(-1)).toEqual({ code: 'CSV_QUOTE_NOT_CLOSED', rowLine: 2 });
+    });
+
+    it('when the row it swallows grows past 8 MB first', async () => {
+      const text = `id,amount\r\nC1,"a\r\nb"\r\nC2,"5\r\n${'C3,1234567\r\n'.repeat(700_000)}`;
+      expect((await read(reader, text, 1 << 20)).at(-1)).toEqual({ code: 'CSV_MAX_RECORD_SIZE', rowLine: 4 });
+    });
+
+    it('on the first row', async () => {
+      expect((await read(reader, '\n\n"id,name\n')).at(-1)).toEqual({ code: 'CSV_QUOTE_NOT_CLOSED', rowLine: 3 });
+    });
+  });
 });
 
 /**
@@ -133,7 +160,18 @@ async function referenceLines(text: string): Promise<unknown[]> {
   const out: unknown[] = rows
     .filter(({ record }) => !record.every((field) => field.trim() === ''))
     .map(({ record, info }) => [lineOf(info.bytes - 1), ...record]);
-  if (error !== undefined) out.push({ code: error.code });
+  if (error !== undefined) {
+    // The unread row starts past the last row's end and the blank lines after it (and, in a
+    // lone-CR file, past the LF of a CR LF whose CR ended the last row).
+    let at = rows.at(-1)?.info.bytes ?? 0;
+    const end = delimiter ?? Buffer.from('\n');
+    for (;;) {
+      if (loneCr && bytes[at] === 10 && bytes[at - 1] === 13) at++;
+      else if (bytes.subarray(at, at + end.length).equals(end)) at += end.length;
+      else break;
+    }
+    out.push({ code: error.code, rowLine: lineOf(at) });
+  }
   return out;
 }
 

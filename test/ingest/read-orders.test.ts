@@ -332,6 +332,16 @@ describe.each(['auto', 'csv-parse'] as const)('readOrders (--parser %s): file li
       [9, 'bad_date'],
     ]);
   });
+
+  it('an unterminated quote after a record spanning three lines names its own row', async () => {
+    const error = await userError('customer,name,date,amount\nC1,"Acme\nLtd\nHaifa",2025-01-05,100\nC1,Acme,2025-02-05,100\nC2,"Beta,2025-02-06,100\nC3,Gamma,2025-02-07,100\n', { parser });
+    expect([error.code, error.line]).toEqual(['unterminated_quote', 6]);
+  });
+
+  it('an unterminated quote after CR LF inside quotes, a blank line and a row of blanks', async () => {
+    const error = await userError('customer,name,date,amount\r\nC1,"Acme\r\nLtd",2025-01-05,100\r\n\r\n,,,\r\nC2,"Beta,2025-02-06,100\r\nC3,Gamma,2025-02-07,100\r\n', { parser });
+    expect([error.code, error.line]).toEqual(['unterminated_quote', 6]);
+  });
 });
 
 describe('readOrders: a sale and its full return cancel exactly', () => {

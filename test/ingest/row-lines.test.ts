@@ -7,7 +7,7 @@ function rowEnds(text: string, ends: readonly number[], options: { loneCrRows?: 
   const lines = new RowLines(lineBase);
   const bytes = Buffer.from(text, 'latin1');
   for (let at = 0; at < bytes.length; at += piece) lines.feed(bytes.subarray(at, at + piece));
-  return ends.map((end) => lines.rowEnd(end, loneCrRows));
+  return ends.map((end) => lines.rowEnd(end, 0, loneCrRows));
 }
 
 describe('RowLines', () => {
@@ -50,5 +50,14 @@ describe('RowLines', () => {
 
   it('numbers on from the line before the first byte', () => {
     expect(rowEnds('"a\r\nb"\nc\n', [7, 9], { lineBase: 40 })).toEqual([42, 43]);
+  });
+
+  it('the next row starts after the last row read and the blank lines skipped since', () => {
+    const lines = new RowLines(0);
+    lines.feed(Buffer.from('h\n"a\r\nb\r\nc"\n\n\n"d'));
+    expect(lines.nextRowStart(0)).toBe(1);
+    expect(lines.rowEnd(2, 0, false)).toBe(1);
+    expect(lines.rowEnd(12, 0, false)).toBe(4);
+    expect(lines.nextRowStart(2)).toBe(7);
   });
 });
