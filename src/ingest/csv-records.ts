@@ -1,45 +1,74 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse, type InfoRecord, type Options } from 'csv-parse';
 import { MAX_RECORD_BYTES, splitQuotedLine } from './quoted-line.js';
+import { RowLines } from './row-lines.js';
 
-/** One parsed record and the file line it ends on, as csv-parse's `info.lines` counts. */
+/** One parsed record and the file line it ends on (as row-lines.ts counts lines). */
 export interface CsvRecord {
   readonly record: string[];
   readonly lines: number;
 }
 
-/** csv-parse as the tool reads every export; also the reference the fast splitter must match. */
+/**
+ * csv-parse as the tool reads every export; also the reference the fast splitter must match. A
+ * CsvError it ends with carries `rowLine`, the file line the row it was reading starts on.
+ */
 export function csvParseRecords(
   text: AsyncIterable<string>,
   delimiter: string,
   lineOffset = 0,
   recordDelimiter?: '\n' | '\r\n',
 ): AsyncIterable<CsvRecord[]> {
-  const parser = parse({
+  const rowLines = new RowLines(lineOffset);
+  let loneCrRows: boolean | undefined = recordDelimiter === undefined ? undefined : false;
+  // Fed as bytes, so RowLines sees the bytes csv-parse's offsets count (it would encode the text itself).
+  async function* bytes(): AsyncGenerator<Buffer> {
+    for await (const chunk of text) {
+      const encoded = Buffer.from(chunk, 'utf8');
+      rowLines.feed(encoded);
+      yield encoded;
+    }
+  }
+  // on_record is handed each row and csv-parse's info at it, and what it returns is what is read
+  // (`info: true` would build a second copy of that info for every row).
+  const options: Options<CsvRecord, string[]> = {
     delimiter,
     // Taking over mid-file, csv-parse must keep the line end it found at the top, not find its own.
     ...(recordDelimiter === undefined ? {} : { record_delimiter: recordDelimiter }),
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
-    skip_records_with_empty_values: true,
+    // Rows of blanks are dropped in on_record instead: a row an error names starts after the last row
+    // read, blank or not.
     max_record_size: MAX_RECORD_BYTES,
-    info: true,
-  });
-  const source = Readable.from(text);
+    on_record: (record: string[], info: InfoRecord): CsvRecord | null => {
+      // The row delimiter csv-parse found is known by its first row's end, and never changes.
+      loneCrRows ??= isLoneCr(parser.options.record_delimiter);
+      const lines = rowLines.rowEnd(info.bytes, info.empty_lines, loneCrRows ?? false);
+      return record.every((field) => field.trim() === '') ? null : { record, lines };
+    },
+  };
+  // parse()'s overload without columns types records as string[], whatever on_record makes of them.
+  const parser = parse(options as unknown as Options);
+  const source = Readable.from(bytes());
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   return (async function* () {
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        yield [{ record, lines: info.lines + lineOffset }];
-      }
+      for await (const record of parser as AsyncIterable<CsvRecord>) yield [record];
     } catch (error) {
-      // Line numbers in the error count from where this parser started.
-      if (error instanceof Error) Object.assign(error, { lineOffset });
+      // on_record has seen every row read before the error, whether or not it was taken from the stream.
+      const emptyLines = (error as { empty_lines?: unknown }).empty_lines;
+      if (error instanceof Error && typeof emptyLines === 'number') Object.assign(error, { rowLine: rowLines.nextRowStart(emptyLines) });
       throw error;
     }
   })();
+}
+
+/** csv-parse's row delimiters are one CR (before any is found, none). */
+function isLoneCr(delimiters: readonly Buffer[]): boolean | undefined {
+  if (delimiters.length === 0) return undefined;
+  return delimiters.length === 1 && delimiters[0]?.length === 1 && delimiters[0][0] === 13;
 }
 
 /**
@@ -75,17 +104,20 @@ export async function* fastRecords(text: AsyncIterable<string>, delimiter: strin
       if (newline < 0 || newline >= end) newline = end;
       const hasNewline = newline < buffer.length && buffer.charCodeAt(newline) === 10;
       let raw = buffer.slice(start, newline);
+      let endsWithCr = crlf;
       if (hasNewline) {
-        const endsWithCr = raw.charCodeAt(raw.length - 1) === 13;
-        if (crlf === undefined) crlf = endsWithCr;
+        endsWithCr = raw.charCodeAt(raw.length - 1) === 13;
         // csv-parse settles the record delimiter on the first line end; a line ending otherwise is its call.
-        if (crlf !== endsWithCr) break;
-        if (crlf) raw = raw.slice(0, -1);
+        if (crlf !== undefined && crlf !== endsWithCr) break;
+        if (endsWithCr) raw = raw.slice(0, -1);
       }
       // A stray carriage return (old Mac line ends, mixed endings) is csv-parse's call too.
       if (raw.indexOf('\r') >= 0) break;
       const record = raw.indexOf('"') < 0 ? raw.split(delimiter) : splitQuotedLine(raw, delimiter);
       if (record === undefined) break;
+      // Settled by the first line read here, not one handed over: that one may end in a lone CR (a Mac
+      // file) before the first line feed, inside a quoted field, and csv-parse must find that for itself.
+      crlf = endsWithCr;
       line++;
       start = newline + 1;
       if (!record.every((field) => field.trim() === '')) batch.push({ record, lines: line });

@@ -189,17 +189,13 @@ async function nextRecord(records: AsyncIterator<CsvRecord[]>, file: string): Pr
 function csvErrorToUserError(error: unknown, file: string): UserError {
   if (error instanceof UserError) return error;
   if (error instanceof CsvError) {
-    const offset = (error as CsvError & { lineOffset?: number }).lineOffset ?? 0;
-    const reported = (error as CsvError & { lines?: number }).lines;
-    const line = reported === undefined ? undefined : reported + offset;
+    // csv-parse's own `lines` is where it stopped (the end of the file, for an unclosed quote); the
+    // row it was reading starts on `rowLine` (csv-records.ts).
+    const line = (error as CsvError & { rowLine?: number }).rowLine;
     const where = { file, ...(line === undefined ? {} : { line }) };
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      // csv-parse's `lines` is the end of the file; the quote opened on the row after the last whole
-      // record (exact unless an earlier record itself spanned lines).
-      const counts = error as CsvError & { records?: number; empty_lines?: number; comment_lines?: number };
       return new UserError('unterminated_quote', 'a quoted field opened on this row is never closed', {
-        file,
-        line: offset + (counts.records ?? 0) + (counts.empty_lines ?? 0) + (counts.comment_lines ?? 0) + 1,
+        ...where,
         hint: 'The export is cut off or has a stray double quote; fix that row',
       });
     }

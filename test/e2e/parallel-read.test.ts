@@ -101,6 +101,44 @@ describe('parallel byte route vs csv-parse', () => {
     expectSameAsCsvParse(['report', path, '--format', 'json', '--all'], [1, 2, 4]);
   }, 120_000);
 
+  it('CR LF and CR CR LF inside quoted fields, in orders and complaints, leave later rejects on their grep -n lines', () => {
+    // Line numbers counted as the file is written: a row holding a line feed spans one more line.
+    const orders = ['order_id,customer_id,customer_name,order_date,amount,category'];
+    const expected: string[] = [];
+    let line = 1;
+    for (let i = 0; i < 4000; i++) {
+      const name = i === 700 ? '"Acme\r\nLtd"' : i === 2600 ? '"Beta\r\r\nInc"' : i === 3300 ? '"Gamma\r\n\r\nCo"' : `Name${i % 37}`;
+      const amount = i % 331 === 0 ? 'n/a' : (((i * 7919) % 50000) / 100).toFixed(2);
+      const row = `SO-${Math.floor(i / 10)},C${i % 37},${name},2025-${String(1 + Math.floor(i / 400)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${amount},Cat${i % 5}`;
+      line += 1 + row.split('\n').length - 1;
+      if (amount === 'n/a') expected.push(`:${line}: amount "n/a": not an amount`);
+      orders.push(row);
+    }
+    const complaints = ['complaint_id,customer_id,opened,closed,category'];
+    let complaintLine = 1;
+    const expectedComplaints: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const category = i === 10 ? '"late\r\ndelivery"' : i === 20 ? '"billing\r\r\nerror"' : 'quality';
+      const opened = i % 17 === 5 ? 'someday' : `2025-0${1 + (i % 9)}-1${i % 10}`;
+      const row = `CMP-${i},C${i % 37},${opened},,${category}`;
+      complaintLine += 1 + row.split('\n').length - 1;
+      if (opened === 'someday') expectedComplaints.push(`:${complaintLine}: opened "someday"`);
+      complaints.push(row);
+    }
+    const ordersPath = join(dir, 'crlf-in-quotes.csv');
+    const complaintsPath = join(dir, 'crlf-in-quotes-complaints.csv');
+    writeFileSync(ordersPath, `${orders.join('\r\n')}\r\n`);
+    writeFileSync(complaintsPath, `${complaints.join('\r\n')}\r\n`);
+    const args = ['report', ordersPath, '--complaints', complaintsPath, '--format', 'json', '--all', '--as-of', '2025-10-31'];
+    const reference = runChurn([...args, '--parser', 'csv-parse']);
+    expect(expected).toHaveLength(13);
+    expect(expected.at(-1)).toBe(':3978: amount "n/a": not an amount');
+    for (const reject of expected) expect(reference.stderr).toContain(`${ordersPath}${reject}`);
+    expect(expectedComplaints.map((reject) => reject.split(':')[1])).toEqual(['7', '26', '43', '60']);
+    for (const reject of expectedComplaints) expect(reference.stderr).toContain(`${complaintsPath}${reject}`);
+    expectSameAsCsvParse(args, [1, 2, 3]);
+  }, 120_000);
+
   it('the first odd date in file order is the one named, however the pieces fell to the threads', () => {
     const lines = ['customer_id,order_date,amount'];
     for (let i = 0; i < 6000; i++) {

@@ -52,6 +52,48 @@ describe('fast splitter vs csv-parse', () => {
     }
   });
 
+  it('CR LF and CR CR LF inside quoted fields, then bad rows: the same lines both ways, as grep -n numbers them', async () => {
+    const orders = join(dir, 'crlf-in-quotes.csv');
+    writeFileSync(
+      orders,
+      'Customer ID,Customer Name,Order Date,Amount\r\n' + // 1
+        'C1,"Acme\r\nLtd",2025-01-05,100\r\n' + // 2-3
+        'C1,Acme,2025-02-05,oops\r\n' + // 4
+        'C2,"Beta\r\r\nInc",2025-02-06,100\r\n' + // 5-6
+        'C2,Beta,2025-02-07,n/a\r\n' + // 7
+        'C3,Gamma,2025-02-08,100\r\n', // 8
+    );
+    const complaints = join(dir, 'crlf-in-quotes-complaints.csv');
+    writeFileSync(
+      complaints,
+      'Customer ID,Opened,Category\r\n' + // 1
+        'C1,2025-02-01,"late\r\r\ndelivery"\r\n' + // 2-3
+        'C2,someday,quality\r\n' + // 4
+        'C3,2025-02-02,"wrong\r\ninvoice"\r\n' + // 5-6
+        ',2025-02-03,quality\r\n', // 7
+    );
+    const args = ['report', orders, '--complaints', complaints, '--format', 'json', '--all', '--as-of', '2025-03-31'];
+    await expectSame(args, 'CR LF in quotes');
+    const { reference } = await bothWays(args);
+    expect(reference.stderr.match(/csv:\d+:/g)).toEqual(['csv:4:', 'csv:7:', 'csv:4:', 'csv:7:']);
+  });
+
+  it('a lone-CR file whose first line feed is inside a quoted field, after a CR LF', async () => {
+    const mac = join(dir, 'lone-cr.csv');
+    writeFileSync(mac, 'Customer ID,Customer Name,Order Date,Amount\rC1,"Acme\r\nLtd",2025-01-05,100\rC1,Acme,2025-02-05,oops\rC2,Beta,2025-02-06,100\r');
+    await expectSame(['report', mac, '--format', 'json', '--all'], 'lone CR file');
+    expect((await bothWays(['report', mac, '--format', 'json', '--all'])).fast.stderr).toContain(`${mac}:4: Amount "oops": not an amount`);
+  });
+
+  it('an unclosed quote after a record spanning lines names its own row both ways', async () => {
+    const unclosed = join(dir, 'unclosed-after-multiline.csv');
+    writeFileSync(unclosed, 'Customer ID,Customer Name,Order Date,Amount\nC1,"Acme\nLtd\nHaifa",2025-01-05,100\nC1,Acme,2025-02-05,100\nC2,"Beta,2025-02-06,100\nC3,Gamma,2025-02-07,100\n');
+    await expectSame(['check', unclosed], 'unclosed quote');
+    expect((await bothWays(['check', unclosed])).fast.stderr).toBe(
+      `churn: ${unclosed}:6: a quoted field opened on this row is never closed. The export is cut off or has a stray double quote; fix that row\n`,
+    );
+  });
+
   it('400 cases of the malformed-export corpus', async () => {
     const demoLines = readFileSync(join(ROOT, DEMO_ORDERS), 'utf8').split('\n').slice(0, 120);
     for (let seed = 5000; seed < 5400; seed++) {

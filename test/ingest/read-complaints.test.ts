@@ -82,6 +82,25 @@ describe('readComplaints', () => {
     expect(input.rowsRead).toBe(6);
   });
 
+  it.each(['auto', 'csv-parse'] as const)('a CR LF or CR CR LF inside a quoted field is one line end (--parser %s)', async (parser) => {
+    const { input, lines } = await read(
+      'customer,opened,closed,category\r\n' + // 1
+        'C1,2025-03-01,,"late\r\ndelivery"\r\n' + // 2-3
+        'C2,someday,,quality\r\n' + // 4
+        'C3,2025-03-02,,"wrong\r\r\ninvoice"\r\n' + // 5-6
+        ',2025-03-03,,quality\r\n', // 7
+      { parser },
+    );
+    expect(lines.map((l) => [l.line, l.customerId])).toEqual([
+      [3, 'C1'],
+      [6, 'C3'],
+    ]);
+    expect(input.rejects.sortedFirst().map((reject) => [reject.line, reject.reason])).toEqual([
+      [4, 'bad_date'],
+      [7, 'missing_customer'],
+    ]);
+  });
+
   it('a file without a closed column gives every row closedToken -1', async () => {
     const { input, lines } = await read('customer,date\nC1,2025-03-01\nC2,2025-03-02\n');
     expect(lines.map((l) => [l.customerId, l.openedToken, l.closedToken, l.status, l.category, l.severity])).toEqual([

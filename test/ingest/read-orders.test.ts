@@ -318,6 +318,41 @@ describe('readOrders: an unterminated quote mid-file', () => {
   });
 });
 
+describe.each(['auto', 'csv-parse'] as const)('readOrders (--parser %s): file lines around quoted fields that span lines', (parser) => {
+  it('a CR LF or CR CR LF inside a quoted field is one line end: later rejects keep their grep -n line', async () => {
+    const { input, lines } = await read(
+      'customer,name,date,amount\r\n' + // 1
+        'C1,"Acme\r\nLtd",2025-01-05,100\r\n' + // 2-3
+        'C1,Acme,2025-02-05,oops\r\n' + // 4
+        'C2,"Beta\r\r\nInc",2025-02-06,100\r\n' + // 5-6
+        'C2,Beta,2025-02-07,\r\n' + // 7
+        'C3,"Ga\rmma",2025-02-08,5\r\n' + // 8
+        'C3,Gamma,someday,5\r\n', // 9
+      { parser },
+    );
+    expect(summary(input, lines)).toEqual([
+      [3, 'C1', '2025-01-05', 10000],
+      [6, 'C2', '2025-02-06', 10000],
+      [8, 'C3', '2025-02-08', 500],
+    ]);
+    expect(input.rejects.sortedFirst().map((reject) => [reject.line, reject.reason])).toEqual([
+      [4, 'bad_amount'],
+      [7, 'missing_amount'],
+      [9, 'bad_date'],
+    ]);
+  });
+
+  it('an unterminated quote after a record spanning three lines names its own row', async () => {
+    const error = await userError('customer,name,date,amount\nC1,"Acme\nLtd\nHaifa",2025-01-05,100\nC1,Acme,2025-02-05,100\nC2,"Beta,2025-02-06,100\nC3,Gamma,2025-02-07,100\n', { parser });
+    expect([error.code, error.line]).toEqual(['unterminated_quote', 6]);
+  });
+
+  it('an unterminated quote after CR LF inside quotes, a blank line and a row of blanks', async () => {
+    const error = await userError('customer,name,date,amount\r\nC1,"Acme\r\nLtd",2025-01-05,100\r\n\r\n,,,\r\nC2,"Beta,2025-02-06,100\r\nC3,Gamma,2025-02-07,100\r\n', { parser });
+    expect([error.code, error.line]).toEqual(['unterminated_quote', 6]);
+  });
+});
+
 describe('readOrders: a sale and its full return cancel exactly', () => {
   it('rounds half-cents away from zero for both signs', async () => {
     const { lines } = await read('customer,date,qty,price\nA,2025-01-01,0.5,12.25\nA,2025-01-02,-0.5,12.25\n');
