@@ -1,3 +1,5 @@
+import { stripBidiMarks } from './bidi-marks.js';
+
 /**
  * The fields the tool understands and the header names that feed them.
  * Headers are compared after `normalizeHeader`, so "Customer ID", "customer_id"
@@ -20,10 +22,9 @@ export type OrderField = (typeof ORDER_FIELDS)[number];
 export const COMPLAINT_FIELDS = ['customer', 'complaint', 'opened', 'closed', 'status', 'category', 'severity'] as const;
 export type ComplaintField = (typeof COMPLAINT_FIELDS)[number];
 
-/** Lower-case, and drop spaces, underscores, dashes, dots, quotes and the Hebrew geresh/gershayim. */
+/** Lower-case, and drop direction marks, spaces, underscores, dashes, dots, quotes and the Hebrew geresh/gershayim. */
 export function normalizeHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, '')
+  return stripBidiMarks(header.replace(/^\uFEFF/, ''))
     .trim()
     .toLowerCase()
     .replace(/[\s_\-.'"`\u05F3\u05F4/#()]+/g, '');

@@ -1,3 +1,4 @@
+import { cleanField } from './bidi-marks.js';
 import { normalizeHeader } from './fields.js';
 import { UserError } from './user-error.js';
 
@@ -31,7 +32,7 @@ export function resolveHeaders<F extends string>(request: HeaderMapRequest<F>): 
   for (const field of Object.keys(overrides) as F[]) {
     const wanted = overrides[field];
     if (wanted === undefined) continue;
-    let matches = indexesWhere(headers, (h) => h.trim() === wanted.trim());
+    let matches = indexesWhere(headers, (h) => cleanField(h) === cleanField(wanted));
     if (matches.length === 0) matches = indexesWhere(normalized, (h) => h === normalizeHeader(wanted));
     if (matches.length > 1) throw duplicateHeaderError(file, headers, matches);
     const index = matches[0] ?? -1;
@@ -59,12 +60,12 @@ export function resolveHeaders<F extends string>(request: HeaderMapRequest<F>): 
       }
     }
   }
-  const ignoredHeaders = headers.filter((h, i) => !claimed.has(i) && h.trim() !== '');
+  const ignoredHeaders = headers.filter((h, i) => !claimed.has(i) && cleanField(h) !== '');
   return { headers, columnOf, ignoredHeaders };
 }
 
 export function listHeaders(headers: readonly string[]): string {
-  return headers.filter((h) => h.trim() !== '').map((h) => `"${h.trim()}"`).join(', ');
+  return headers.filter((h) => cleanField(h) !== '').map((h) => `"${cleanField(h)}"`).join(', ');
 }
 
 /** The user error for a required field no header feeds, with the exact flag to fix it. */
@@ -75,11 +76,11 @@ export function missingFieldError(
   mapFlag: string,
   candidate: string | undefined,
 ): UserError {
-  const example = candidate ?? '<header>';
+  const example = cleanField(candidate ?? '<header>');
   return new UserError('missing_column', `no column for "${field}"`, {
     file,
     line: 1,
-    hint: `Headers found: ${listHeaders(headers)}. Name it with ${mapFlag} ${field}="${example.trim()}"`,
+    hint: `Headers found: ${listHeaders(headers)}. Name it with ${mapFlag} ${field}="${example}"`,
   });
 }
 
@@ -113,7 +114,7 @@ export function namesRequiredFields<F extends string>(
   const normalized = cells.map(normalizeHeader);
   return required.every((field) => {
     const wanted = overrides[field];
-    if (wanted !== undefined) return cells.some((cell) => cell.trim() === wanted.trim()) || normalized.includes(normalizeHeader(wanted));
+    if (wanted !== undefined) return cells.some((cell) => cleanField(cell) === cleanField(wanted)) || normalized.includes(normalizeHeader(wanted));
     return aliases[field].some((alias) => normalized.includes(alias));
   });
 }

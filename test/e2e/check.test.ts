@@ -32,6 +32,13 @@ describe('churn check', () => {
     expect(run.stderr).toBe(`churn: ${path}:1: no column for "date". Headers found: "Customer", "Posted On", "Amount". Name it with --map date="Posted On"\n`);
   });
 
+  it('reads headers and values behind direction marks', () => {
+    const marked = runChurn(['check', csv('rlm.csv', '\u200fלקוח,\u200fתאריך,\u200fסכום\n\u200fC5,\u200f2025-01-05,\u200f100\nC5,2025-02-05\u200e,100\n')]);
+    expect(marked.status).toBe(0);
+    expect(marked.stdout).toContain('columns     customer     <- "לקוח"');
+    expect(marked.stdout).toContain('rows        2 read, 2 usable, 0 rejected\n  customers   1\n  date range  2025-01-05 .. 2025-02-05');
+  });
+
   it('exits 2 when the dates cannot be read, and says how to settle them', () => {
     const path = csv('ambiguous.csv', 'customer,date,amount\nA,01/02/2025,5\n');
     const run = runChurn(['check', path]);

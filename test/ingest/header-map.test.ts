@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMPLAINT_HEADER_ALIASES, ORDER_HEADER_ALIASES, type OrderField } from '../../src/ingest/fields.js';
-import { listHeaders, missingFieldError, resolveHeaders } from '../../src/ingest/header-map.js';
+import { COMPLAINT_HEADER_ALIASES, normalizeHeader, ORDER_HEADER_ALIASES, type OrderField } from '../../src/ingest/fields.js';
+import { listHeaders, missingFieldError, namesRequiredFields, resolveHeaders } from '../../src/ingest/header-map.js';
 import { UserError } from '../../src/ingest/user-error.js';
 
 function orders(headers: string[], overrides: Partial<Record<OrderField, string>> = {}) {
@@ -117,6 +117,35 @@ describe('resolveHeaders', () => {
   it('leaves a field unmapped when no header matches', () => {
     expect(orders(['Client Ref', 'Date', 'Amount']).columnOf).toEqual({ date: 1, amount: 2 });
   });
+
+  it('matches headers behind direction marks, as Excel writes Hebrew ones', () => {
+    const headers = ['\u200fלקוח', '\u200fתאריך', '\u200fסכום', '\u202bשם לקוח\u202c', '\u2067סוכן\u2069', '\u061cהערות'];
+    expect(orders(headers)).toEqual({
+      headers,
+      columnOf: { customer: 0, customerName: 3, date: 1, amount: 2, rep: 4 },
+      ignoredHeaders: ['\u061cהערות'],
+    });
+    // The same header twice, once with a mark, is a duplicate, not two columns.
+    expect(thrown(() => orders(['לקוח', 'תאריך', '\u200fלקוח', 'סכום'])).code).toBe('duplicate_header');
+  });
+
+  it('--map names a header with or without its direction marks', () => {
+    const headers = ['\u200fקוד', '\u200fיום', '\u200fנטו'];
+    expect(orders(headers, { customer: 'קוד', date: '\u200fיום', amount: '\u200e נטו' }).columnOf).toEqual({ customer: 0, date: 1, amount: 2 });
+    expect(namesRequiredFields(headers, ORDER_HEADER_ALIASES, { customer: 'קוד', date: 'יום' }, ['customer', 'date'])).toBe(true);
+    expect(namesRequiredFields(['\u200fלקוח', '\u200fתאריך'], ORDER_HEADER_ALIASES, {}, ['customer', 'date'])).toBe(true);
+  });
+});
+
+describe('normalizeHeader', () => {
+  it.each([
+    ['\u200fלקוח', 'לקוח'],
+    ['\ufeff\u200eCustomer ID\u200e', 'customerid'],
+    ['\u202bסה"כ\u202c', 'סהכ'],
+    ['\u2066Net Sales\u2069', 'netsales'],
+  ])('%j is %j', (header, expected) => {
+    expect(normalizeHeader(header)).toBe(expected);
+  });
 });
 
 describe('listHeaders', () => {
@@ -140,5 +169,10 @@ describe('missingFieldError', () => {
   it('without a candidate, the example is a placeholder (never a header already in use)', () => {
     const error = missingFieldError('c.csv', 'opened', ['', ' Foo ', 'Bar'], '--complaints-map', undefined);
     expect(error.hint).toBe('Headers found: "Foo", "Bar". Name it with --complaints-map opened="<header>"');
+  });
+
+  it('a header with direction marks is listed and suggested without them', () => {
+    const error = missingFieldError('orders.csv', 'customer', ['\u200fקוד', '\u200fתאריך', '\u200f'], '--map', '\u200fקוד');
+    expect(error.hint).toBe('Headers found: "קוד", "תאריך". Name it with --map customer="קוד"');
   });
 });
