@@ -39,6 +39,12 @@ describe('churn check', () => {
     expect(marked.stdout).toContain('rows        2 read, 2 usable, 0 rejected\n  customers   1\n  date range  2025-01-05 .. 2025-02-05');
   });
 
+  it('a bare Customer header beside Customer No is the name', () => {
+    const multi = runChurn(['check', csv('multi.csv', 'Customer,Customer No,Due Date,Invoice Date,VAT,Amount incl. VAT,Net Amount\nAcme Ltd,C1,2025-03-05,2025-02-05,17,117,100\n')]);
+    expect(multi.status).toBe(0);
+    expect(multi.stdout).toContain('columns     customerName <- "Customer"\n              customer     <- "Customer No"\n              date         <- "Invoice Date"\n              amount       <- "Net Amount"');
+  });
+
   it('exits 2 when the dates cannot be read, and says how to settle them', () => {
     const path = csv('ambiguous.csv', 'customer,date,amount\nA,01/02/2025,5\n');
     const run = runChurn(['check', path]);

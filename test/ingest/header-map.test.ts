@@ -135,6 +135,79 @@ describe('resolveHeaders', () => {
     expect(namesRequiredFields(headers, ORDER_HEADER_ALIASES, { customer: 'קוד', date: 'יום' }, ['customer', 'date'])).toBe(true);
     expect(namesRequiredFields(['\u200fלקוח', '\u200fתאריך'], ORDER_HEADER_ALIASES, {}, ['customer', 'date'])).toBe(true);
   });
+
+  it.each([
+    ['סוכן מכירות', 'rep'],
+    ['Salesperson Code', 'rep'],
+    ['תאריך אסמכתא', 'date'],
+    ['ת. אסמכתא', 'date'],
+    ['קטגוריית מוצר', 'category'],
+    ['Item Category', 'category'],
+    ['Net Sales', 'amount'],
+    ['Sold-to', 'customer'],
+  ] as const)('%s feeds %s', (header, field) => {
+    const others: Record<string, string[]> = {
+      customer: [header, 'Date', 'Amount'],
+      date: ['Customer', header, 'Amount'],
+      amount: ['Customer', 'Date', header],
+    };
+    const headers = others[field] ?? ['Customer', 'Date', 'Amount', header];
+    expect(orders(headers).columnOf[field]).toBe(headers.indexOf(header));
+  });
+
+  it('the new aliases sit beside the headers they look like without taking their fields', () => {
+    // Priority: the document number, its date, the item, its category, the rep.
+    expect(orders(['אסמכתא', 'ת. אסמכתא', 'מספר לקוח', 'פריט', 'קטגוריית מוצר', 'סוכן מכירות', 'סה"כ']).columnOf).toEqual({
+      order: 0,
+      date: 1,
+      customer: 2,
+      sku: 3,
+      category: 4,
+      rep: 5,
+      amount: 6,
+    });
+    expect(orders(['אסמכתא', 'תאריך אסמכתא', 'לקוח', 'סכום']).columnOf).toEqual({ order: 0, date: 1, customer: 2, amount: 3 });
+    // Business Central: "Item No." is the sku beside "Item Category".
+    expect(orders(['Sold-to', 'Posting Date', 'Item No.', 'Item Category', 'Salesperson Code', 'Net Sales']).columnOf).toEqual({
+      customer: 0,
+      date: 1,
+      sku: 2,
+      category: 3,
+      rep: 4,
+      amount: 5,
+    });
+  });
+
+  it.each(['Customer No', 'Customer ID', 'Customer Number', 'Customer Code', 'Cust No'])('beside %s, a bare Customer header holds the names', (idHeader) => {
+    expect(orders(['Customer', idHeader, 'Invoice Date', 'Net Amount']).columnOf).toEqual({ customerName: 0, customer: 1, date: 2, amount: 3 });
+    expect(orders([idHeader, 'Customer', 'Date', 'Amount']).columnOf).toEqual({ customer: 0, customerName: 1, date: 2, amount: 3 });
+    // A Customer Name header, when there is one, stays the name.
+    expect(orders(['Customer', 'Customer Name', idHeader, 'Date', 'Amount'])).toEqual({
+      headers: ['Customer', 'Customer Name', idHeader, 'Date', 'Amount'],
+      columnOf: { customer: 2, customerName: 1, date: 3, amount: 4 },
+      ignoredHeaders: ['Customer'],
+    });
+  });
+
+  it('a bare Customer header alone is the customer; Hebrew and client id-like headers win the same way', () => {
+    expect(orders(['Customer', 'Date', 'Amount']).columnOf).toEqual({ customer: 0, date: 1, amount: 2 });
+    expect(orders(['לקוח', 'מספר לקוח', 'תאריך', 'סכום']).columnOf).toEqual({ customerName: 0, customer: 1, date: 2, amount: 3 });
+    expect(orders(['Client', 'Client ID', 'Date', 'Amount']).columnOf).toEqual({ customerName: 0, customer: 1, date: 2, amount: 3 });
+    // A bare customer word still beats an id-like header of another kind (an account number may be a ledger's).
+    expect(orders(['Customer', 'Account Number', 'Date', 'Amount']).columnOf).toEqual({ customer: 0, date: 2, amount: 3 });
+  });
+
+  it('complaints: the id-like customer header wins too', () => {
+    const mapping = resolveHeaders({
+      file: 'complaints.csv',
+      headers: ['Customer', 'Customer No', 'Created On'],
+      aliases: COMPLAINT_HEADER_ALIASES,
+      overrides: {},
+      mapFlag: '--complaints-map',
+    });
+    expect(mapping.columnOf).toEqual({ customer: 1, opened: 2 });
+    expect(mapping.ignoredHeaders).toEqual(['Customer']);
+  });
 });
 
 describe('normalizeHeader', () => {
@@ -143,6 +216,8 @@ describe('normalizeHeader', () => {
     ['\ufeff\u200eCustomer ID\u200e', 'customerid'],
     ['\u202bסה"כ\u202c', 'סהכ'],
     ['\u2066Net Sales\u2069', 'netsales'],
+    ['ת. אסמכתא', 'תאסמכתא'],
+    ['Sold-to', 'soldto'],
   ])('%j is %j', (header, expected) => {
     expect(normalizeHeader(header)).toBe(expected);
   });

@@ -275,6 +275,14 @@ describe('readOrders', () => {
     ]);
   });
 
+  it('reads Priority and Business Central headers, and a bare Customer beside Customer No as the name', async () => {
+    const priority = await read('אסמכתא,ת. אסמכתא,לקוח,קטגוריית מוצר,סוכן מכירות,סה"כ\nSO1,05/01/2025,C1,קפה,דנה,100\n');
+    expect(priority.input.mapping.columnOf).toEqual({ order: 0, date: 1, customer: 2, category: 3, rep: 4, amount: 5 });
+    const bc = await read('Customer,Customer No,Due Date,Invoice Date,Item Category,Salesperson Code,Net Sales\nAcme Ltd,C1,2025-03-05,2025-02-05,Paper,JR,100\n');
+    expect(bc.input.mapping.columnOf).toEqual({ customerName: 0, customer: 1, date: 3, category: 4, rep: 5, amount: 6 });
+    expect(bc.lines.map((l) => [l.customerId, l.customerName, l.productLine, l.rep])).toEqual([['C1', 'Acme Ltd', 'Paper', 'JR']]);
+  });
+
   it('a header-only file reads no rows', async () => {
     const { input, lines } = await read('customer,date,amount\n');
     expect(lines).toEqual([]);
