@@ -32,6 +32,23 @@ describe('churn check', () => {
     expect(run.stderr).toBe(`churn: ${path}:1: no column for "date". Headers found: "Customer", "Posted On", "Amount". Name it with --map date="Posted On"\n`);
   });
 
+  it('suggests a header holding a double quote single-quoted, as a shell needs it', () => {
+    const path = csv('gershayim.csv', 'מספר לקוח,תאריך,סה"כ לשורה\nA,2025-01-01,5\n');
+    const run = runChurn(['check', path]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`churn: ${path}:1: no column for "amount". Headers found: "מספר לקוח", "תאריך", "סה"כ לשורה". Name it with --map 'amount=סה"כ לשורה'\n`);
+  });
+
+  it('a header row split by the wrong --delimiter into one cell asks for --delimiter, not a --map of the whole row', () => {
+    const path = csv('semicolons.csv', 'Customer ID;Order Date;Amount\nA;2025-01-01;5\n');
+    const run = runChurn(['check', path, '--delimiter', 'comma']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `churn: ${path}:1: no column for "customer". Headers found: "Customer ID;Order Date;Amount". The header row is one cell: the delimiter looks like semicolon, not comma; pass --delimiter semicolon\n`,
+    );
+    expect(runChurn(['check', path, '--delimiter', 'semicolon']).status).toBe(0);
+  });
+
   it('reads headers and values behind direction marks', () => {
     const marked = runChurn(['check', csv('rlm.csv', '\u200fלקוח,\u200fתאריך,\u200fסכום\n\u200fC5,\u200f2025-01-05,\u200f100\nC5,2025-02-05\u200e,100\n')]);
     expect(marked.status).toBe(0);

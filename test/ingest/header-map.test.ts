@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMPLAINT_HEADER_ALIASES, normalizeHeader, ORDER_HEADER_ALIASES, type OrderField } from '../../src/ingest/fields.js';
-import { listHeaders, missingFieldError, namesRequiredFields, resolveHeaders } from '../../src/ingest/header-map.js';
+import { listHeaders, mapFlagArgument, missingFieldError, namesRequiredFields, resolveHeaders } from '../../src/ingest/header-map.js';
 import { UserError } from '../../src/ingest/user-error.js';
 
 function orders(headers: string[], overrides: Partial<Record<OrderField, string>> = {}) {
@@ -246,8 +246,48 @@ describe('missingFieldError', () => {
     expect(error.hint).toBe('Headers found: "Foo", "Bar". Name it with --complaints-map opened="<header>"');
   });
 
+  it('a header with a double quote is suggested in single quotes, so a shell keeps it whole', () => {
+    const error = missingFieldError('orders.csv', 'amount', ['מספר לקוח', 'תאריך', 'סה"כ לשורה'], '--map', 'סה"כ לשורה');
+    expect(error.hint).toBe('Headers found: "מספר לקוח", "תאריך", "סה"כ לשורה". Name it with --map \'amount=סה"כ לשורה\'');
+  });
+
   it('a header with direction marks is listed and suggested without them', () => {
     const error = missingFieldError('orders.csv', 'customer', ['\u200fקוד', '\u200fתאריך', '\u200f'], '--map', '\u200fקוד');
     expect(error.hint).toBe('Headers found: "קוד", "תאריך". Name it with --map customer="קוד"');
+  });
+
+  it.each([
+    [',', 'semicolon', 'Customer ID;Order Date;Amount'],
+    [';', 'comma', 'Customer ID,Order Date,Amount'],
+    [',', 'tab', 'Customer ID\tOrder Date\tAmount'],
+    [',', 'pipe', 'Customer ID|Order Date|Amount'],
+  ] as const)('a header row read as one cell (delimiter %j) suggests --delimiter %s, not a --map of the whole row', (delimiter, label, cell) => {
+    const error = missingFieldError('orders.csv', 'customer', [cell], '--map', cell, delimiter);
+    expect(error.code).toBe('missing_column');
+    const current = delimiter === ',' ? 'comma' : 'semicolon';
+    expect(error.hint).toBe(`Headers found: "${cell}". The header row is one cell: the delimiter looks like ${label}, not ${current}; pass --delimiter ${label}`);
+  });
+
+  it('one header cell without another delimiter in it, or with only the file\'s own, still gets a --map', () => {
+    expect(missingFieldError('orders.csv', 'date', ['Customer', ''], '--map', undefined, ',').hint).toBe('Headers found: "Customer". Name it with --map date="<header>"');
+    // A quoted header holding the file's own delimiter: no other delimiter would help.
+    expect(missingFieldError('orders.csv', 'date', ['Customer, Date'], '--map', undefined, ',').hint).toBe('Headers found: "Customer, Date". Name it with --map date="<header>"');
+    // Two header cells: the delimiter splits the row, whatever else a cell holds.
+    expect(missingFieldError('orders.csv', 'date', ['Customer;Date', 'Amount'], '--map', undefined, ',').hint).toBe('Headers found: "Customer;Date", "Amount". Name it with --map date="<header>"');
+  });
+});
+
+describe('mapFlagArgument', () => {
+  it.each([
+    ['Client Ref', '--map customer="Client Ref"'],
+    ['מספר לקוח', '--map customer="מספר לקוח"'],
+    ["Cust's No", `--map customer="Cust's No"`],
+    ['מק"ט', `--map 'customer=מק"ט'`],
+    ['מע"מ', `--map 'customer=מע"מ'`],
+    [`a"b'c`, `--map 'customer=a"b'\\''c'`],
+    ['Price $US', `--map 'customer=Price $US'`],
+    ['Back\\slash', `--map 'customer=Back\\slash'`],
+  ])('%j as %s', (header, expected) => {
+    expect(mapFlagArgument('--map', 'customer', header)).toBe(expected);
   });
 });

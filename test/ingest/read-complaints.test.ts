@@ -135,6 +135,13 @@ describe('readComplaints', () => {
     }
   });
 
+  it('a header row read as one cell by the wrong delimiter suggests --delimiter', async () => {
+    await expect(read('Customer;Opened;Status\nC1;2025-03-01;open\n', { delimiter: '|' })).rejects.toMatchObject({
+      code: 'missing_column',
+      hint: 'Headers found: "Customer;Opened;Status". The header row is one cell: the delimiter looks like semicolon, not pipe; pass --delimiter semicolon',
+    });
+  });
+
   it('a missing customer column is missing_column', async () => {
     await expect(read('Ref,date\nC1,2025-03-01\n')).rejects.toMatchObject({ code: 'missing_column', message: 'no column for "customer"' });
   });

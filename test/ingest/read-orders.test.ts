@@ -337,6 +337,21 @@ describe('readOrders', () => {
       expect(error.message).toBe('no column for "amount"');
     });
 
+    it('a missing amount column whose header holds a double quote is suggested single-quoted', async () => {
+      const error = await userError('מספר לקוח,תאריך,סה"כ לשורה\nC1,2025-01-05,100\n');
+      expect(error.toLine()).toBe(
+        'orders.csv:1: no column for "amount". Headers found: "מספר לקוח", "תאריך", "סה"כ לשורה". Name it with --map \'amount=סה"כ לשורה\'',
+      );
+    });
+
+    it('a header read as one cell by the wrong delimiter suggests --delimiter, not a --map', async () => {
+      const error = await userError('Customer ID;Order Date;Amount\nC1;2025-01-05;100\n', { delimiter: ',' });
+      expect(error.code).toBe('missing_column');
+      expect(error.toLine()).toBe(
+        'orders.csv:1: no column for "customer". Headers found: "Customer ID;Order Date;Amount". The header row is one cell: the delimiter looks like semicolon, not comma; pass --delimiter semicolon',
+      );
+    });
+
     it('a --map header that does not exist', async () => {
       const error = await userError('customer,date,amount\nA,2025-01-01,5\n', { overrides: { customer: 'Nope' } });
       expect(error.code).toBe('map_header_not_found');
