@@ -1,4 +1,5 @@
 import { CsvError } from 'csv-parse';
+import { stripBidiMarks } from './bidi-marks.js';
 import { csvParseRecords, fastRecords, type CsvRecord } from './csv-records.js';
 import { createDecoder, detectEncoding, type TextEncoding } from './encoding.js';
 import { detectDelimiter, parseDelimiterOption, type Delimiter } from './delimiter.js';
@@ -84,7 +85,10 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
   }
   const encoding = options.encoding ?? detectEncoding(head);
   const decoder = createDecoder(encoding);
-  const headText = decoder.write(head);
+  // Direction marks go as the text is decoded, before anything reads it: Excel and Priority put them
+  // around Hebrew headers and values, and no reader wants them (bidi-marks.ts). A chunk of one-byte
+  // text cannot hold one, and V8 answers that without a scan; other text costs one scan a chunk.
+  const headText = stripBidiMarks(decoder.write(head));
   rejectBinary(file, headText);
   // Excel writes `sep=;` as a first line when asked to keep the delimiter: it names the delimiter.
   const excelSeparator = /^sep=(.)\r?\n/.exec(headText)?.[1];
@@ -98,10 +102,10 @@ export async function openCsvTable(source: InputSource, options: CsvDialectOptio
         if (next.done) break;
         const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
         options.onBytes?.(chunk.length);
-        yield decoder.write(chunk);
+        yield stripBidiMarks(decoder.write(chunk));
       }
     }
-    const tail = decoder.end();
+    const tail = stripBidiMarks(decoder.end());
     if (tail !== '') yield tail;
   }
   const text = delimiter === 'whitespace' ? blanksToTabs(decodedText()) : decodedText();

@@ -1,3 +1,5 @@
+import { cleanField } from './bidi-marks.js';
+import { DELIMITER_LABELS, DELIMITERS, type Delimiter } from './delimiter.js';
 import { normalizeHeader } from './fields.js';
 import { UserError } from './user-error.js';
 
@@ -31,7 +33,7 @@ export function resolveHeaders<F extends string>(request: HeaderMapRequest<F>): 
   for (const field of Object.keys(overrides) as F[]) {
     const wanted = overrides[field];
     if (wanted === undefined) continue;
-    let matches = indexesWhere(headers, (h) => h.trim() === wanted.trim());
+    let matches = indexesWhere(headers, (h) => cleanField(h) === cleanField(wanted));
     if (matches.length === 0) matches = indexesWhere(normalized, (h) => h === normalizeHeader(wanted));
     if (matches.length > 1) throw duplicateHeaderError(file, headers, matches);
     const index = matches[0] ?? -1;
@@ -59,28 +61,67 @@ export function resolveHeaders<F extends string>(request: HeaderMapRequest<F>): 
       }
     }
   }
-  const ignoredHeaders = headers.filter((h, i) => !claimed.has(i) && h.trim() !== '');
+  const ignoredHeaders = headers.filter((h, i) => !claimed.has(i) && cleanField(h) !== '');
   return { headers, columnOf, ignoredHeaders };
 }
 
 export function listHeaders(headers: readonly string[]): string {
-  return headers.filter((h) => h.trim() !== '').map((h) => `"${h.trim()}"`).join(', ');
+  return headers.filter((h) => cleanField(h) !== '').map((h) => `"${cleanField(h)}"`).join(', ');
 }
 
-/** The user error for a required field no header feeds, with the exact flag to fix it. */
+/**
+ * The user error for a required field no header feeds, with the exact flag to fix it: a `--map`,
+ * or `--delimiter` when the header row is one cell holding another delimiter (no --map can fix
+ * that: every column is in that one cell).
+ */
 export function missingFieldError(
   file: string,
   field: string,
   headers: readonly string[],
   mapFlag: string,
   candidate: string | undefined,
+  delimiter?: Delimiter,
 ): UserError {
-  const example = candidate ?? '<header>';
+  const fix =
+    (delimiter === undefined ? undefined : wrongDelimiterFix(headers, delimiter)) ??
+    `Name it with ${mapFlagArgument(mapFlag, field, cleanField(candidate ?? '<header>'))}`;
   return new UserError('missing_column', `no column for "${field}"`, {
     file,
     line: 1,
-    hint: `Headers found: ${listHeaders(headers)}. Name it with ${mapFlag} ${field}="${example.trim()}"`,
+    hint: `Headers found: ${listHeaders(headers)}. ${fix}`,
   });
+}
+
+/**
+ * `--map field="Header"`, ready to paste into a shell: single-quoted when double quotes would not
+ * keep the header as it is (`סה"כ`, `מק"ט`, a `$`, a backtick, a backslash or a `!`), with a `'`
+ * inside written `'\''`.
+ */
+export function mapFlagArgument(mapFlag: string, field: string, header: string): string {
+  if (!/["$`\\!]/.test(header)) return `${mapFlag} ${field}="${header}"`;
+  return `${mapFlag} '${field}=${header.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * When the header row is one cell holding another delimiter than the one it was split with, the
+ * fix naming that delimiter (the one it holds most of); undefined otherwise.
+ */
+function wrongDelimiterFix(headers: readonly string[], delimiter: Delimiter): string | undefined {
+  const cells = headers.filter((header) => cleanField(header) !== '');
+  const [cell] = cells;
+  if (cells.length !== 1 || cell === undefined) return undefined;
+  let likely: Delimiter | undefined;
+  let most = 0;
+  for (const other of DELIMITERS) {
+    const count = cell.split(other).length - 1;
+    if (other !== delimiter && count > most) {
+      likely = other;
+      most = count;
+    }
+  }
+  if (likely === undefined) return undefined;
+  const label = DELIMITER_LABELS[likely];
+  return `The header row is one cell: the delimiter looks like ${label}, not ${DELIMITER_LABELS[delimiter]}; pass --delimiter ${label}`;
 }
 
 function indexesWhere(values: readonly string[], test: (value: string, index: number) => boolean): number[] {
@@ -113,7 +154,7 @@ export function namesRequiredFields<F extends string>(
   const normalized = cells.map(normalizeHeader);
   return required.every((field) => {
     const wanted = overrides[field];
-    if (wanted !== undefined) return cells.some((cell) => cell.trim() === wanted.trim()) || normalized.includes(normalizeHeader(wanted));
+    if (wanted !== undefined) return cells.some((cell) => cleanField(cell) === cleanField(wanted)) || normalized.includes(normalizeHeader(wanted));
     return aliases[field].some((alias) => normalized.includes(alias));
   });
 }

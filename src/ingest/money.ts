@@ -1,3 +1,5 @@
+import { stripBidiMarks } from './bidi-marks.js';
+
 /** ISO codes for the currency marks seen in exports. */
 const CURRENCY_MARKS: ReadonlyArray<readonly [RegExp, string]> = [
   [/₪|ש"ח|ש״ח|\bILS\b|\bNIS\b/i, 'ILS'],
@@ -32,7 +34,7 @@ export function parseMoney(raw: string, decimalMark: DecimalMark): ParsedMoney |
     }
   }
   if (currency !== undefined) text = text.replace(CURRENCY_STRIP, '');
-  text = text.replace(/[\s\u00A0\u202F\u200E\u200F']/g, '');
+  text = stripBidiMarks(text).replace(/[\s\u00A0\u202F']/g, '');
   let negative = false;
   if (/^\(.*\)$/.test(text)) {
     negative = true;

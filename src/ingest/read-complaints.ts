@@ -57,7 +57,7 @@ export async function readComplaints(
   const missing = found.customer === undefined ? 'customer' : found.opened === undefined ? 'opened' : undefined;
   if (missing !== undefined) {
     const sample = await sampleRows(table.rows, 50);
-    throw missingFieldError(file, missing, headers, '--complaints-map', suggestHeader(mapping, missing, sample));
+    throw missingFieldError(file, missing, headers, '--complaints-map', suggestHeader(mapping, missing, sample), table.delimiter);
   }
   // Both required columns exist past this point.
   const col = found as typeof found & { customer: number; opened: number };

@@ -130,7 +130,7 @@ async function openOrders(source: InputSource, options: ReadOrdersOptions): Prom
     : undefined;
   if (missing !== undefined) {
     const sample = await sampleRows(table.rows, MISSING_FIELD_SAMPLE_ROWS);
-    throw missingFieldError(file, missing, headers, '--map', suggestHeader(mapping, missing, sample));
+    throw missingFieldError(file, missing, headers, '--map', suggestHeader(mapping, missing, sample), table.delimiter);
   }
   // Both required columns exist past this point.
   return { table, mapping, columns: found as OrderColumns };

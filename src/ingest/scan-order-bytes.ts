@@ -1,3 +1,4 @@
+import { stripBidiMarks } from './bidi-marks.js';
 import { MAX_RECORD_BYTES, splitQuotedLine } from './quoted-line.js';
 import type { DateColumn } from './date-column.js';
 import { hashOrderId, NO_ORDER_ID } from './order-id-hash.js';
@@ -326,7 +327,9 @@ export class OrderByteScanner {
 
   /**
    * The number for a field's bytes: NO_FIELD when the field is absent or empty, SLOW when its text
-   * has blanks at an edge (the string route trims) or the string route would reject it.
+   * has blanks at an edge (the string route trims), is nothing but direction marks, or the string
+   * route would reject it. Direction marks are dropped from the text before it is numbered (as
+   * cleanField does on the string route), so `\u200fC5` and `C5`, two keys here, are one customer.
    */
   private intern(dictionary: Dictionary, column: number | undefined, line: number): number {
     if (column === undefined) return NO_FIELD;
@@ -338,9 +341,14 @@ export class OrderByteScanner {
     const known = this.kernel.lookup(dictionary, start, end);
     if (known !== NOT_SEEN) return known;
     const text = this.kernel.text.toString('utf8', start, end);
-    const value = text.trim() === text ? this.decide(dictionary, text, line) : SLOW;
+    const value = text.trim() === text ? this.decideClean(dictionary, stripBidiMarks(text), line) : SLOW;
     this.kernel.insert(dictionary, start, end, value);
     return value;
+  }
+
+  /** Text with its direction marks dropped: SLOW when that leaves nothing, or a blank at an edge (`\u200f C5`). */
+  private decideClean(dictionary: Dictionary, text: string, line: number): number {
+    return text !== '' && text.trim() === text ? this.decide(dictionary, text, line) : SLOW;
   }
 
   private decide(dictionary: Dictionary, text: string, line: number): number {
@@ -358,14 +366,19 @@ export class OrderByteScanner {
     }
   }
 
-  /** The order id's hash (hashOrderId of its text), NO_ORDER_ID for none, SLOW for blanks at an edge. */
+  /**
+   * The order id's hash (hashOrderId of its text without direction marks), NO_ORDER_ID for none,
+   * SLOW for blanks at an edge or an id of nothing but direction marks.
+   */
   private orderHash(column: number | undefined): number {
     const status = this.kernel.orderHash(this.recordBase);
     if (status === ORDER_ID_EDGE_BLANK) return SLOW;
     if (status === ORDER_ID_PAST_ASCII) {
       const at = this.recordBase + 2 + 2 * (column as number);
       const text = this.kernel.text.toString('utf8', this.kernel.records[at], this.kernel.records[at + 1]);
-      return text.trim() === text ? hashOrderId(text) : SLOW;
+      if (text.trim() !== text) return SLOW;
+      const clean = stripBidiMarks(text);
+      return clean !== '' && clean.trim() === clean ? hashOrderId(clean) : SLOW;
     }
     const row = this.kernel.row;
     return row[6] === 0 ? NO_ORDER_ID : (row[5] as number) >>> 0;
@@ -376,7 +389,9 @@ export class OrderByteScanner {
     this.slowText(this.kernel.text.toString('utf8', start, end));
   }
 
-  private slowText(raw: string): void {
+  /** A line as the string route reads it: its direction marks dropped (as csv-table does), then split and judged. */
+  private slowText(line: string): void {
+    const raw = stripBidiMarks(line);
     if (raw.includes('\r')) {
       this.bailed = true;
       return;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bidiMarkedOrders } from '../support/bidi-orders.js';
 import { DEMO_COMPLAINTS, DEMO_ORDERS, ROOT, runChurn } from '../support/run-churn.js';
 
 /**
@@ -81,6 +82,27 @@ describe('parallel byte route vs csv-parse', () => {
     expectSameAsCsvParse(['report', path, '--format', 'json', '--all', '--as-of', '2025-10-31'], [1, 2, 3]);
     const run = runChurn(['report', path, '--format', 'json', '--all', '--as-of', '2025-10-31', '--threads', '2']);
     expect(run.stderr).toBe(`churn: ${path}:2402: warning: amounts in more than one currency (ILS, and USD from line 2402) are added as they are. Export one currency, or convert the amounts first\n`);
+  }, 120_000);
+
+  it('direction marks in headers and fields: a key first seen marked in one part and bare in another is one key', async () => {
+    // ~7 MB: each part is several of a thread's 1 MB reads; rows of marks only are rejected at their lines.
+    const path = join(dir, 'bidi-marked.csv');
+    writeFileSync(path, bidiMarkedOrders(150_000, 12));
+    expect(readFileSync(path).length).toBeGreaterThan(6_000_000);
+    const args = ['report', path, '--format', 'json', '--all', '--as-of', '2025-12-31'];
+    expectSameAsCsvParse(args, [1, 2, 3]);
+    expectSameAsCsvParse(['check', path], [2]);
+    const report = JSON.parse(runChurn([...args, '--threads', '2']).stdout) as { customers: unknown[] };
+    expect(report.customers).toHaveLength(61);
+    // The byte route read it in parts (a line it could not read would have sent the whole file the string route).
+    const { readOrders } = (await import(join(ROOT, 'dist', 'ingest', 'read-orders.js'))) as typeof import('../../src/ingest/read-orders.js');
+    const { fileSource } = (await import(join(ROOT, 'dist', 'ingest', 'input-source.js'))) as typeof import('../../src/ingest/input-source.js');
+    const { OrderTally } = (await import(join(ROOT, 'dist', 'ingest', 'order-tally.js'))) as typeof import('../../src/ingest/order-tally.js');
+    const tally = new OrderTally();
+    const factory = { create: () => new OrderTally(), module: pathToFileURL(join(ROOT, 'dist', 'ingest', 'order-tally.js')).href, exportName: 'OrderTally' };
+    const read = await readOrders(await fileSource(path), { threads: 2 }, { sink: tally, factory });
+    expect(read.parts ?? 0).toBeGreaterThanOrEqual(2);
+    expect(tally.customers).toBe(61);
   }, 120_000);
 
   it('without WebAssembly (node --jitless) the string route reads the file, to the same JSON', () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bidiMarkedOrders } from '../support/bidi-orders.js';
 import { runInProcess } from '../support/in-process.js';
 import { malformedExport, prng } from '../support/malformed-corpus.js';
 import { DEMO_ORDERS, ROOT } from '../support/run-churn.js';
@@ -92,6 +93,28 @@ describe('fast splitter vs csv-parse', () => {
     expect((await bothWays(['check', unclosed])).fast.stderr).toBe(
       `churn: ${unclosed}:6: a quoted field opened on this row is never closed. The export is cut off or has a stray double quote; fix that row\n`,
     );
+  });
+
+  it('a file whose headers and fields carry direction marks (RLM, LRM, ALM, embeddings, isolates), with complaints marked too', async () => {
+    const complaints = join(dir, 'bidi-complaints.csv');
+    writeFileSync(
+      complaints,
+      '\u200fמספר לקוח,\u200fמספר פנייה,\u200fתאריך פתיחה,\u200fסטטוס,\u200fנושא,\u200fחומרה\n' +
+        '\u200fC007,\u200e1,\u200f2025-11-02,\u200fפתוחה,\u202bמשלוח באיחור\u202c,\u2067גבוהה\u2069\n' +
+        'C007,2,2025-11-20\u200e,פתוחה,משלוח,גבוהה\n',
+    );
+    for (const ending of ['\n', '\r\n']) {
+      const path = join(dir, `bidi-${ending.length}.csv`);
+      writeFileSync(path, bidiMarkedOrders(3000, 11, ending));
+      const args = ['report', path, '--complaints', complaints, '--format', 'json', '--all'];
+      await expectSame(args, `line ending ${JSON.stringify(ending)}`);
+      await expectSame(['check', path, '--complaints', complaints], `check, line ending ${JSON.stringify(ending)}`);
+      const { fast } = await bothWays(args);
+      const report = JSON.parse(fast.stdout) as { customers: Array<{ customerId: string; openComplaints?: number }> };
+      // 61 customers, each once: a marked id is the same customer as the bare one.
+      expect(report.customers.map((customer) => customer.customerId).sort()).toEqual(Array.from({ length: 61 }, (_, n) => `C${String(n).padStart(3, '0')}`));
+      expect(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(fast.stdout)).toBe(false);
+    }
   });
 
   it('400 cases of the malformed-export corpus', async () => {

@@ -13,6 +13,12 @@ describe('parseMoney', () => {
     ['NIS 1,000', '.', 1000, 'ILS'],
     ['US$5', '.', 5, 'USD'],
     ['us$ 1,200.50', '.', 1200.5, 'USD'],
+    // Direction marks of every kind, as Hebrew exports put them around numbers and signs.
+    ['\u200f100', '.', 100, undefined],
+    ['\u061c-12.50', '.', -12.5, undefined],
+    ['\u202a1,234.50\u202c', '.', 1234.5, undefined],
+    ['\u2067\u20aa\u2069 99', '.', 99, 'ILS'],
+    ['12.50\u200e-', '.', -12.5, undefined],
   ] as const)('reads %s', (raw, mark, value, currency) => {
     expect(parseMoney(raw, mark)).toEqual({ value, currency });
   });

@@ -121,6 +121,20 @@ describe('readComplaints', () => {
     expect(input.closedDates.resolve()).toEqual({ format: 'mdy', dayOfToken: [20149] });
   });
 
+  it('reads every field behind direction marks as without them', async () => {
+    const { input, lines } = await read(
+      '\u200fמספר לקוח,\u200fמספר פנייה,\u200fתאריך פתיחה,\u200fתאריך סגירה,\u200fסטטוס,\u200fנושא,\u200fחומרה\n' +
+        '\u200fC1,\u200e17,\u200f01/03/2025,05/03/2025\u200e,\u200fסגורה,\u202bמשלוח באיחור\u202c,\u2067גבוהה\u2069\n' +
+        'C1,18,13/03/2025,\u200f,\u061cפתוחה,\u200f,\u200f\n',
+    );
+    expect(input.mapping.columnOf).toEqual({ customer: 0, complaint: 1, opened: 2, closed: 3, status: 4, category: 5, severity: 6 });
+    expect(lines).toEqual([
+      { line: 2, customerId: 'C1', complaintId: '17', openedToken: 0, closedToken: 0, status: 'closed', category: 'delivery', severity: 'high' },
+      { line: 3, customerId: 'C1', complaintId: '18', openedToken: 1, closedToken: -1, status: 'open', category: undefined, severity: undefined },
+    ]);
+    expect(input.openedDates.resolve()).toEqual({ format: 'dmy', dayOfToken: [20148, 20160] });
+  });
+
   it('uses --complaints-map overrides', async () => {
     const { lines } = await read('Acct Ref,Logged\nC1,2025-03-01\n', { overrides: { customer: 'Acct Ref', opened: 'logged' } });
     expect(lines.map((l) => [l.line, l.customerId])).toEqual([[2, 'C1']]);
@@ -138,6 +152,13 @@ describe('readComplaints', () => {
         'complaints.csv:1: no column for "opened". Headers found: "customer", "Created Time", "status". Name it with --complaints-map opened="Created Time"',
       );
     }
+  });
+
+  it('a header row read as one cell by the wrong delimiter suggests --delimiter', async () => {
+    await expect(read('Customer;Opened;Status\nC1;2025-03-01;open\n', { delimiter: '|' })).rejects.toMatchObject({
+      code: 'missing_column',
+      hint: 'Headers found: "Customer;Opened;Status". The header row is one cell: the delimiter looks like semicolon, not pipe; pass --delimiter semicolon',
+    });
   });
 
   it('a missing customer column is missing_column', async () => {

@@ -249,6 +249,49 @@ describe('readOrders', () => {
     expect(summary(input, lines)).toEqual([[2, 'A', '2025-01-01', 500]]);
   });
 
+  it('reads fields behind direction marks as without them: headers, dates, ids, names, categories, reps, order ids, amounts', async () => {
+    const { input, lines } = await read(
+      '\u200fלקוח,\u200fתאריך,\u200fסכום,\u200fשם לקוח,\u200fמספר הזמנה,\u200fקטגוריה,\u200fסוכן\n' +
+        '\u200fC5,\u200f2025-01-05,\u200f100,\u202bאלף\u202c,\u200eSO1,\u2067קפה\u2069,\u200fדנה\n' +
+        'C5,2025-01-05\u200e,100\u200e,אלף,SO1,קפה,דנה\n' +
+        '\u061cC6 , \u200e2025-01-06,\u202a-12.50\u202c,\u200f,\u200f,\u200f,\u200f\n',
+    );
+    expect(input.mapping.columnOf).toEqual({ customer: 0, date: 1, amount: 2, customerName: 3, order: 4, category: 5, rep: 6 });
+    expect(input.mapping.headers).toEqual(['לקוח', 'תאריך', 'סכום', 'שם לקוח', 'מספר הזמנה', 'קטגוריה', 'סוכן']);
+    expect(lines).toEqual([
+      { line: 2, customerId: 'C5', customerName: 'אלף', orderId: 'SO1', dateToken: 0, amountCents: 10000, productLine: 'קפה', rep: 'דנה' },
+      { line: 3, customerId: 'C5', customerName: 'אלף', orderId: 'SO1', dateToken: 0, amountCents: 10000, productLine: 'קפה', rep: 'דנה' },
+      { line: 4, customerId: 'C6', customerName: undefined, orderId: undefined, dateToken: 1, amountCents: -1250, productLine: undefined, rep: undefined },
+    ]);
+    expect(input.rejects.count).toBe(0);
+    expect(input.dates.resolve()).toEqual({ format: 'iso', dayOfToken: [20093, 20094] });
+  });
+
+  it('a mark outside the quotes of a field is gone before the line is split', async () => {
+    const { lines } = await read('customer,name,date,amount\nC1,\u200f"Cohen, Mizrahi",2025-01-05,1\nC1,"Cohen, Mizrahi"\u200e,2025-01-05,1\n');
+    expect(lines.map((l) => [l.line, l.customerName])).toEqual([
+      [2, 'Cohen, Mizrahi'],
+      [3, 'Cohen, Mizrahi'],
+    ]);
+  });
+
+  it('a field of nothing but direction marks is empty: a missing customer or date, a product line from the sku, no extra field', async () => {
+    const { input, lines } = await read('customer,date,amount,category,sku\n\u200f,2025-01-05,1,,\nC1,\u200e\u200f,1,,\nC1,2025-01-05,1,\u200f,SK1\nC1,2025-01-05,1,,,\u200f\n');
+    expect(input.rejects.byReason).toEqual({ missing_customer: 1, missing_date: 1 });
+    expect(lines.map((l) => [l.line, l.productLine])).toEqual([
+      [4, 'SK1'],
+      [5, undefined],
+    ]);
+  });
+
+  it('reads Priority and Business Central headers, and a bare Customer beside Customer No as the name', async () => {
+    const priority = await read('אסמכתא,ת. אסמכתא,לקוח,קטגוריית מוצר,סוכן מכירות,סה"כ\nSO1,05/01/2025,C1,קפה,דנה,100\n');
+    expect(priority.input.mapping.columnOf).toEqual({ order: 0, date: 1, customer: 2, category: 3, rep: 4, amount: 5 });
+    const bc = await read('Customer,Customer No,Due Date,Invoice Date,Item Category,Salesperson Code,Net Sales\nAcme Ltd,C1,2025-03-05,2025-02-05,Paper,JR,100\n');
+    expect(bc.input.mapping.columnOf).toEqual({ customerName: 0, customer: 1, date: 3, category: 4, rep: 5, amount: 6 });
+    expect(bc.lines.map((l) => [l.customerId, l.customerName, l.productLine, l.rep])).toEqual([['C1', 'Acme Ltd', 'Paper', 'JR']]);
+  });
+
   it('a header-only file reads no rows', async () => {
     const { input, lines } = await read('customer,date,amount\n');
     expect(lines).toEqual([]);
@@ -301,6 +344,21 @@ describe('readOrders', () => {
       const error = await userError('customer,date,qty\nA,2025-01-01,5\n');
       expect(error.code).toBe('missing_column');
       expect(error.message).toBe('no column for "amount"');
+    });
+
+    it('a missing amount column whose header holds a double quote is suggested single-quoted', async () => {
+      const error = await userError('מספר לקוח,תאריך,סה"כ לשורה\nC1,2025-01-05,100\n');
+      expect(error.toLine()).toBe(
+        'orders.csv:1: no column for "amount". Headers found: "מספר לקוח", "תאריך", "סה"כ לשורה". Name it with --map \'amount=סה"כ לשורה\'',
+      );
+    });
+
+    it('a header read as one cell by the wrong delimiter suggests --delimiter, not a --map', async () => {
+      const error = await userError('Customer ID;Order Date;Amount\nC1;2025-01-05;100\n', { delimiter: ',' });
+      expect(error.code).toBe('missing_column');
+      expect(error.toLine()).toBe(
+        'orders.csv:1: no column for "customer". Headers found: "Customer ID;Order Date;Amount". The header row is one cell: the delimiter looks like semicolon, not comma; pass --delimiter semicolon',
+      );
     });
 
     it('a --map header that does not exist', async () => {

@@ -180,4 +180,27 @@ describe('OrderByteScanner: the split in the kernel', () => {
     const chunks = [text.subarray(0, 37), text.subarray(37, 150), text.subarray(150)].map((part) => Buffer.from(part));
     expect(hashes(scan(chunks, ','))).toEqual(expected);
   });
+
+  it('reads keys behind direction marks as the same keys without them; a field that is only marks, or a blank behind one, goes the string route', () => {
+    const lines = [
+      'SO1,\u200fC5,2025-01-05,100,Paper,P1,1,Dana',
+      'SO1,C5,\u200f2025-01-05,100,\u200fPaper,P1,1,\u200eDana',
+      '\u200eSO1\u200e,C5\u200f,2025-01-05\u200e,100,Paper\u2069,P1,1,Dana',
+      'SO2,\u200f,2025-01-05,100,Paper,P1,1,Dana',
+      'SO2,\u200f C6,2025-01-06,\u200f5,Paper,P1,1,Dana',
+      'SO3,C6,2025-01-06,5,\u061c,P1,1,Dana',
+    ];
+    const text = Buffer.from(`${lines.join('\n')}\n`);
+    const events = scan(text, ',');
+    expect(events).toEqual(scan(text, ',', { linesApart: true }));
+    const so1 = hashOrderId('SO1');
+    expect(events).toEqual([
+      ['interned', 0, 0, 10000, so1, 1, -1, 2],
+      ['interned', 0, 0, 10000, so1, 1, -1, 2],
+      ['interned', 0, 0, 10000, so1, 1, -1, 2],
+      ['line', { line: 6, customerId: 'C6', customerName: undefined, orderId: 'SO2', dateToken: 1, amountCents: 500, productLine: 'Paper', rep: 'Dana' }],
+      ['line', { line: 7, customerId: 'C6', customerName: undefined, orderId: 'SO3', dateToken: 1, amountCents: 500, productLine: 'P1', rep: 'Dana' }],
+      ['rows', 6, 6, false, 1, [{ file: 'orders.csv', line: 5, reason: 'missing_customer', field: 'customer_id', value: undefined }]],
+    ]);
+  });
 });
