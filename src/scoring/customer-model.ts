@@ -3,6 +3,7 @@ import type { OrderDaySpan } from '../history/day-builder.js';
 import { countOrderDays, firstOrderDay, lastOrderDay, orderGapMedian } from '../history/timeline-queries.js';
 import type { Day } from '../ingest/day.js';
 import { expectedPurchases, fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type CustomerSummary } from './bg-nbd/index.js';
+import { BOOK_FIT_OPTIONS } from './book-fit-options.js';
 
 const DAYS_PER_WEEK = 7;
 
@@ -80,7 +81,7 @@ export function fitModelInputs(inputs: readonly ModelInput[], horizonDays: numbe
   let fit = fitted?.fitOf(fitSummaries);
   if (fit === undefined) {
     try {
-      fit = fitBgNbd(fitSummaries);
+      fit = fitBgNbd(fitSummaries, BOOK_FIT_OPTIONS);
     } catch {
       return undefined;
     }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { fitBgNbd, type BgNbdFit, type CustomerSummary } from './bg-nbd/index.js';
+import { BOOK_FIT_OPTIONS } from './book-fit-options.js';
 import { FIT_DONE, FIT_RUNNING, FIT_THREW, fitChannel, type FitWorkerInput } from './fit-channel.js';
 
 /** The background fit's thread (startBackgroundFit): one fit, its result in the shared memory. */
@@ -18,7 +19,7 @@ function fitSummaryColumns(columns: Float64Array): void {
   }
   let fit: BgNbdFit | undefined;
   try {
-    fit = fitBgNbd(customers);
+    fit = fitBgNbd(customers, BOOK_FIT_OPTIONS);
   } catch {
     fit = undefined;
   }

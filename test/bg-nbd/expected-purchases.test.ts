@@ -67,3 +67,23 @@ describe('expectedPurchases', () => {
     expect(() => expectedPurchases(PAPER, { x: 0, tx: 0, T: 1 }, Number.POSITIVE_INFINITY)).toThrow(/horizon t/);
   });
 });
+
+describe('expectedPurchases on the dropout ridge (a in the thousands, b larger still)', () => {
+  // The fit of a book whose customers seldom drop out (the 1M bench book: a ~ 6,900, b ~ 1.07e7).
+  // After Euler's transformation the series' value overflowed there (NaN for one customer in six);
+  // references: eq. (10) as printed, mpmath 1.3.0 at 40 digits.
+  const ridge: BgNbdParams = { r: 3.27, alpha: 6.77, a: 6872.26, b: 10669229.79 };
+  it.each([
+    [{ x: 0, tx: 0, T: 20 }, 26, 3.17170868603155895768084994418],
+    [{ x: 4, tx: 30, T: 52 }, 26, 3.15109931172335785947818505286],
+    [{ x: 40, tx: 150, T: 156 }, 26, 6.87352216788792436197684089647],
+    [{ x: 120, tx: 155, T: 156 }, 52, 38.8286084786226434234379981232],
+  ])('%j over %i weeks matches mpmath', (customer, t, expected) => {
+    relClose(expectedPurchases(ridge, customer, t), expected, 1e-9);
+  });
+  it('and on either side of x = a − 1 - r, where the series changes', () => {
+    const small: BgNbdParams = { r: 3.27, alpha: 6.77, a: 12.5, b: 20000 };
+    relClose(expectedPurchases(small, { x: 30, tx: 150, T: 156 }, 26), 5.29378314520295182936470030487, 1e-9);
+    relClose(expectedPurchases(small, { x: 3, tx: 150, T: 156 }, 26), 1.00038166530973137323415809757, 1e-9);
+  });
+});

@@ -36,3 +36,25 @@ describe('fitBgNbd on small data: failures are explicit', () => {
     expect(() => fitBgNbd(few, { start: { r: 1, alpha: -1, a: 1, b: 1 } })).toThrow(/parameter alpha must be a finite number > 0/);
   });
 });
+
+describe('fitBgNbd on the dropout ridge', () => {
+  // 60 customers who keep buying right up to the end: nothing says anyone drops out, and the
+  // likelihood rises as a → 0 (the dropout chance vanishing).
+  const loyal = Array.from({ length: 60 }, (_, i) => {
+    const T = 40 + (i % 13) * 3;
+    return { x: 3 + (i % 7) * 2, tx: T - (i % 3) * 0.5 - 0.5, T };
+  });
+
+  it('throws by default, as a parameter ran off', () => {
+    expect(() => fitBgNbd(loyal)).toThrow(/ran off towards 0 or infinity/);
+  });
+
+  it('is taken as the fit it is with acceptDropoutRidge, r and α where the data put them', () => {
+    const fit = fitBgNbd(loyal, { acceptDropoutRidge: true });
+    expect(fit.converged).toBe(true);
+    expect(fit.dropoutRidge).toBe(true);
+    expect(fit.params.a / (fit.params.a + fit.params.b)).toBeLessThan(1e-9);
+    expect(fit.params.r).toBeCloseTo(6.3224, 3);
+    expect(fit.params.alpha).toBeCloseTo(39.902, 2);
+  });
+});

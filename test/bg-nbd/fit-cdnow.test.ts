@@ -8,6 +8,7 @@ import type { BgNbdParams } from '../../src/scoring/bg-nbd/bg-nbd-params.js';
 import type { BgNbdFit } from '../../src/scoring/bg-nbd/fit-bg-nbd.js';
 import { expectedPurchases } from '../../src/scoring/bg-nbd/expected-purchases.js';
 import { fitBgNbd } from '../../src/scoring/bg-nbd/fit-bg-nbd.js';
+import { BOOK_FIT_OPTIONS } from '../../src/scoring/book-fit-options.js';
 import { groupSummaries } from '../../src/scoring/bg-nbd/group-summaries.js';
 import { logLikelihood } from '../../src/scoring/bg-nbd/log-likelihood.js';
 import { CDNOW_MASTER, CDNOW_SAMPLE, cdnowSummaries, hasCdnow } from './cdnow-summaries.js';
@@ -43,6 +44,8 @@ describe.skipIf(!hasCdnow(CDNOW_SAMPLE))(`BG/NBD on the CDNOW 1/10 sample${skipN
       expect(Math.abs(fit.params[name] / published[name] - 1)).toBeLessThan(0.005);
     }
     expect(Math.abs(fit.logLikelihood - -9582.4)).toBeLessThanOrEqual(0.1);
+    // A book's options change nothing where the fit converges on its own.
+    expect(fitBgNbd(customers, BOOK_FIT_OPTIONS)).toEqual(fit);
   });
 
   it('is a maximum: every nearby parameter set is less likely', () => {

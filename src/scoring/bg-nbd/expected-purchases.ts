@@ -53,14 +53,21 @@ function interpolateInA(params: BgNbdParams, customer: CustomerSummary, t: numbe
   return below + weight * (above - below);
 }
 
-/** Eq. (10) after Euler's transformation; valid away from a = 1 and a+b+x−1 = 0. */
+/** Eq. (10), after Euler's transformation unless a is the larger; valid away from a = 1 and a+b+x−1 = 0. */
 function evaluate(params: BgNbdParams, customer: CustomerSummary, t: number): number {
   const { r, alpha, a, b } = params;
   const { x, tx, T } = customer;
   const c = a + b + x - 1;
   const logOneMinusZ = Math.log(alpha + T) - Math.log(alpha + T + t);
   const z = t / (alpha + T + t);
-  const bracket = 1 - Math.exp((a - 1) * logOneMinusZ) * hypergeometric2f1(a + b - 1 - r, a - 1, c, z);
+  // The series' terms grow with its second parameter before they fall (by ~z a term): a − 1 after
+  // Euler's transformation, r + x before it. A book whose customers seldom drop out has a in the
+  // thousands (on the dropout ridge, b larger still), where the transformed series took ~800 terms a
+  // customer and the plain one ~30; the plain one cannot overflow there, its value being below 1.
+  const bracket =
+    a - 1 > r + x
+      ? 1 - Math.exp((r + x) * logOneMinusZ) * hypergeometric2f1(r + x, b + x, c, z)
+      : 1 - Math.exp((a - 1) * logOneMinusZ) * hypergeometric2f1(a + b - 1 - r, a - 1, c, z);
   const numerator = (c / (a - 1)) * bracket;
   if (x === 0) return numerator;
   const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));

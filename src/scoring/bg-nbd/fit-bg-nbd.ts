@@ -18,8 +18,24 @@ export interface FitBgNbdOptions {
   readonly gradientTolerance?: number;
   /** Relative change of the log-likelihood treated as "no progress"; default 1e-15. */
   readonly relativeTolerance?: number;
+  /**
+   * The gradient (as gradientTolerance) within which a fit that can make no more progress in
+   * floating point counts as converged; default 100 × gradientTolerance. A flat likelihood (few
+   * customers dropping out: a and b free along a ridge) stalls above the default, at an answer
+   * whose predictions no longer move.
+   */
+  readonly stallGradientTolerance?: number;
   /** Return `converged: false` instead of throwing when the fit does not converge. */
   readonly allowNonConverged?: boolean;
+  /**
+   * Take a fit that ends on the dropout ridge as the fit it is, with r and α in the box: b running
+   * off towards infinity (past DROPOUT_RIDGE_B, stalled or out of the box) alone or with a, or a
+   * running off to 0. The dropout chance then no longer varies between customers (a and b growing
+   * together, a/(a+b) held) or vanishes (b alone, or a to 0), the likelihood creeps along the
+   * ridge, and the predictions have long settled. Default false: with few customers the data may
+   * not identify the model at all.
+   */
+  readonly acceptDropoutRidge?: boolean;
 }
 
 export interface BgNbdFit {
@@ -29,6 +45,8 @@ export interface BgNbdFit {
   readonly iterations: number;
   /** Always true unless `allowNonConverged` was set (a failed fit throws by default). */
   readonly converged: boolean;
+  /** The fit ended on the dropout ridge and was taken as it stands (acceptDropoutRidge). */
+  readonly dropoutRidge?: true;
 }
 
 /**
@@ -48,6 +66,12 @@ export interface BgNbdFit {
  */
 /** ln(1e7): the edge of the [1e-7, 1e7] box a fit must end in. */
 const OUT_OF_BOUNDS_LOG = Math.log(1e7);
+/**
+ * A b this large is on the dropout ridge (acceptDropoutRidge): published fits have b of order 1
+ * to 100 (CDNOW 2.43), and a Beta(a, b) dropout chance with b past 10,000 has a spread of at most
+ * 1% of its mean's scale.
+ */
+const DROPOUT_RIDGE_B = 1e4;
 
 export function fitBgNbd(customers: readonly (CustomerSummary & { readonly weight?: number })[], options: FitBgNbdOptions = {}): BgNbdFit {
   const groups = groupSummaries(customers);
@@ -101,6 +125,7 @@ export function fitBgNbd(customers: readonly (CustomerSummary & { readonly weigh
     maxIterations: options.maxIterations ?? 500,
     gradientTolerance: options.gradientTolerance ?? 1e-9,
     relativeTolerance: options.relativeTolerance ?? 1e-15,
+    ...(options.stallGradientTolerance === undefined ? {} : { stallTolerance: options.stallGradientTolerance }),
     maxStep: 2,
     // Steps are at most 2 in log space and a run-off parameter's gradient fades: one that leaves the box does not come back.
     outOfBounds: (theta) => theta.some((value) => Math.abs(value) > OUT_OF_BOUNDS_LOG),
@@ -114,8 +139,17 @@ export function fitBgNbd(customers: readonly (CustomerSummary & { readonly weigh
   }
   // In log-parameters the gradient fades out as a parameter runs off to 0 or infinity, so a
   // "converged" optimiser there has found a boundary of the parameter space, not an optimum.
-  const offBoundary = [params.r, params.alpha, params.a, params.b].every((v) => v >= 1e-7 && v <= 1e7);
+  const inBox = (v: number) => v >= 1e-7 && v <= 1e7;
+  const offBoundary = [params.r, params.alpha, params.a, params.b].every(inBox);
   const converged = result.converged && offBoundary;
+  const onDropoutRidge =
+    options.acceptDropoutRidge === true &&
+    inBox(params.r) &&
+    inBox(params.alpha) &&
+    params.a <= 1e7 &&
+    params.b >= 1e-7 &&
+    (params.b >= DROPOUT_RIDGE_B || params.a < 1e-7);
+  if (!converged && onDropoutRidge) return { params, logLikelihood: ll, iterations: result.iterations, converged: true, dropoutRidge: true };
   const reason = offBoundary ? result.reason : 'a parameter ran off towards 0 or infinity';
   if (!converged && !options.allowNonConverged) {
     throw new Error(

@@ -9,9 +9,14 @@ export interface BfgsOptions {
   /**
    * Also stop after 3 consecutive iterations whose relative change of the value is <= this:
    * the value is then at its floating-point floor and more iterations cannot improve it.
-   * Such a stop counts as converged only if the gradient is within 100 × gradientTolerance.
+   * Such a stop counts as converged only if the gradient is within stallTolerance.
    */
   readonly relativeTolerance: number;
+  /**
+   * The gradient within which a stop at the floating-point floor (no relative progress, or no
+   * line search step that decreases the value) counts as converged; default 100 × gradientTolerance.
+   */
+  readonly stallTolerance?: number;
   /** Largest step allowed in any coordinate per iteration (keeps exp() of log-parameters sane). */
   readonly maxStep: number;
   /**
@@ -73,7 +78,7 @@ export function minimizeBfgs(objective: SmoothObjective, start: readonly number[
   let isIdentity = true;
   let scaled = false;
   let stalls = 0;
-  const looseTolerance = 100 * options.gradientTolerance;
+  const looseTolerance = options.stallTolerance ?? 100 * options.gradientTolerance;
   const result = (iterations: number, converged: boolean, reason: string): BfgsResult => ({
     point,
     value: current.value,
