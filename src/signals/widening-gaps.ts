@@ -38,6 +38,18 @@ const SEASONAL_YEARS_BACK = 2;
  */
 const SEASONAL_QUIET_SHARE = 0.3;
 const SEASONAL_FULL_SHARE_SPAN = 0.4;
+/**
+ * Orders in the same stretch of earlier years (a year's average) beyond which a silence is not a
+ * lull whatever the cadence says: up to QUIET it may be (none in a stretch that held two has a
+ * chance of one in seven), and from QUIET + SPAN on (four orders, where none by chance has a
+ * probability under 2%) the overdue severity is allowed up to 1. A buyer who orders weekly in
+ * season and has missed this season's first weeks placed a handful of orders over the same weeks
+ * last year: few against a weekly cadence over the whole silence, yet too many to miss by chance.
+ */
+const SEASONAL_QUIET_ORDERS = 2;
+const SEASONAL_FULL_ORDERS_SPAN = 2;
+/** A silence longer than this has gone past the time of year it began in: no season explains it. */
+const SEASONAL_MAX_SILENCE_DAYS = 365;
 
 /**
  * How overdue the customer is for their own cadence, and whether recent gaps are longer than
@@ -78,12 +90,18 @@ export function wideningGaps(timeline: CustomerTimeline, asOf: Day, _windows: Si
 
   // Overdue: the open gap against the cadence, unless earlier years were as quiet at this time.
   const overdueZ = Math.log(Math.max(daysSinceLastOrder, 1) / usualGapDays) / logSpread;
-  const lastYearOrders = ordersInSameStretchEarlierYears(timeline, last, asOf);
+  const lastYearOrders = daysSinceLastOrder > SEASONAL_MAX_SILENCE_DAYS ? undefined : ordersInSameStretchEarlierYears(timeline, last, asOf);
   const cadenceOrders = daysSinceLastOrder / usualGapDays;
   const stretchShare = lastYearOrders === undefined ? Number.POSITIVE_INFINITY : lastYearOrders / Math.max(cadenceOrders, 1);
-  const seasonalCap = clamp01((stretchShare - SEASONAL_QUIET_SHARE) / SEASONAL_FULL_SHARE_SPAN);
+  const seasonalCap =
+    lastYearOrders === undefined
+      ? 1
+      : Math.max(
+          clamp01((stretchShare - SEASONAL_QUIET_SHARE) / SEASONAL_FULL_SHARE_SPAN),
+          clamp01((lastYearOrders - SEASONAL_QUIET_ORDERS) / SEASONAL_FULL_ORDERS_SPAN),
+        );
   const overdueSeverity = Math.min(zSeverity(overdueZ), seasonalCap);
-  const seasonalSilence = stretchShare <= SEASONAL_QUIET_SHARE && daysSinceLastOrder > usualGapDays;
+  const seasonalSilence = seasonalCap === 0 && daysSinceLastOrder > usualGapDays;
 
   // Widening: recent closed gaps against the cadence, unless last year's gaps over the same weeks were as long.
   // The last RECENT_GAPS_MAX gaps that ended within RECENT_GAP_DAYS (gap i ends on days[i + 1]).

@@ -95,14 +95,41 @@ describe('wideningGaps', () => {
     expect(wideningGaps(regular, 760, W).evidence.seasonalSilence).toBe(0);
   });
 
-  it('caps the overdue severity when last year over the same stretch was half as busy', () => {
+  it('does not excuse a silence when last year over the same stretch held 3 orders or more', () => {
     // Every 10 days from 100 to 560, but only every 20 days over 200..300; as of 660, 100 days silent.
     const days = every(100, 560, 10, 100).filter(([d]) => !(d === 210 || d === 230 || d === 250 || d === 270 || d === 290));
     const result = wideningGaps(timeline({ orders: days }), 660, W);
-    // Last year (195, 295]: 200,220,240,260,280 = 5 orders; the cadence predicts 100/10 = 10: share 0.5
-    // cap (0.5-0.3)/0.4 = 0.5; z = ln 10/0.25 -> 1; min(1, 0.5) = 0.5
-    expect(result.severity).toBe(0.5);
+    // Last year (195, 295]: 200,220,240,260,280 = 5 orders against the cadence's 10 (share 0.5: cap
+    // 0.5 by the share), but none in 100 days where 5 came last year has a chance under 1%: cap
+    // (5-2)/2 -> 1; z = ln 10/0.25 -> 1.
+    expect(result.severity).toBe(1);
     expect(result.evidence).toMatchObject({ ordersSameStretchEarlierYears: 5, seasonalSilence: 0 });
+  });
+
+  it('caps the overdue severity by the orders of last year over the same stretch, when few', () => {
+    // As above, but only 200, 240 and 280 over (195, 295]: share 3/10 = 0.3 (no cap by the share
+    // alone), three orders a year: cap (3-2)/2 = 0.5.
+    const days = every(100, 560, 10, 100).filter(([d]) => d <= 195 || d > 295 || d === 200 || d === 240 || d === 280);
+    const result = wideningGaps(timeline({ orders: days }), 660, W);
+    expect(result.severity).toBe(0.5);
+    expect(result.evidence).toMatchObject({ ordersSameStretchEarlierYears: 3, seasonalSilence: 0 });
+  });
+
+  it('takes two orders of last year over the same stretch for a lull, as before', () => {
+    const days = every(100, 560, 10, 100).filter(([d]) => d <= 195 || d > 295 || d === 200 || d === 260);
+    const result = wideningGaps(timeline({ orders: days }), 660, W);
+    expect(result.severity).toBe(0);
+    expect(result.evidence).toMatchObject({ ordersSameStretchEarlierYears: 2, seasonalSilence: 1 });
+  });
+
+  it('does not take a silence of more than a year for a season', () => {
+    // Every 10 days from 100 to 560, then nothing; as of 1460, 900 days silent. The stretch a year
+    // back, (195, 1095], is mostly the silence itself: its 37 orders against the cadence's 90 once
+    // capped the severity at 0.27, and longer silences lower still, to a "seasonal lull".
+    const result = wideningGaps(timeline({ orders: every(100, 560, 10, 100) }), 1460, W);
+    expect(result.severity).toBe(1);
+    expect(result.evidence.seasonalSilence).toBe(0);
+    expect(result.evidence.ordersSameStretchEarlierYears).toBeUndefined();
   });
 
   it('catches recent gaps that widened, when last year over the same weeks was busier', () => {
