@@ -9,7 +9,14 @@ export interface PreviousReport {
   readonly asOf: string;
   /** True when the previous run listed every customer (`--all`); else only those at risk. */
   readonly complete: boolean;
-  readonly customers: ReadonlyMap<string, { readonly riskLevel: PreviousLevel; readonly status: string }>;
+  readonly customers: ReadonlyMap<string, PreviousCustomer>;
+}
+
+export interface PreviousCustomer {
+  readonly riskLevel: PreviousLevel;
+  readonly status: string;
+  /** The rep the previous run named, if any (to take one rep's customers, as --rep does). */
+  readonly rep: string | undefined;
 }
 
 /** Read and check a previous `churn report --format json` document. */
@@ -33,13 +40,17 @@ export async function readPreviousReport(path: string): Promise<PreviousReport> 
       hint: 'Pass the JSON written by churn report --format json',
     });
   }
-  const customers = new Map<string, { riskLevel: PreviousLevel; status: string }>();
+  const customers = new Map<string, PreviousCustomer>();
   root.customers.forEach((entry: unknown, index: number) => {
-    const customer = entry as { customerId?: unknown; riskLevel?: unknown; status?: unknown };
+    const customer = entry as { customerId?: unknown; riskLevel?: unknown; status?: unknown; rep?: unknown };
     if (typeof customer.customerId !== 'string' || !['high', 'medium', 'low'].includes(String(customer.riskLevel))) {
       throw new UserError('previous_schema', `customers[${index}] has no customerId or riskLevel`, { file: path });
     }
-    customers.set(customer.customerId, { riskLevel: customer.riskLevel as PreviousLevel, status: String(customer.status ?? '') });
+    customers.set(customer.customerId, {
+      riskLevel: customer.riskLevel as PreviousLevel,
+      status: String(customer.status ?? ''),
+      rep: typeof customer.rep === 'string' ? customer.rep : undefined,
+    });
   });
   const complete = root.summary?.customersAnalysed === customers.size;
   return { file: path, asOf: root.asOf, complete, customers };

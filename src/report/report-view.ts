@@ -1,3 +1,4 @@
+import { customersOfRep } from '../scoring/rep-totals.js';
 import type { ScoredCustomer } from '../scoring/score-customer.js';
 import type { ReportContext } from './report-rows.js';
 
@@ -24,10 +25,7 @@ export interface BookTotals {
 
 /** Totals over the customers in scope (the whole book, or one rep's with `--rep`). */
 export function bookTotals(context: Pick<ReportContext, 'analysis' | 'rep'>): BookTotals {
-  const wanted = context.rep?.trim().toLowerCase();
-  const inScope = context.analysis.customers.filter(
-    (customer) => wanted === undefined || (customer.rep ?? '').trim().toLowerCase() === wanted,
-  );
+  const inScope = context.rep === undefined ? context.analysis.customers : customersOfRep(context.analysis.customers, context.rep);
   const atRisk = inScope.filter((customer) => customer.riskLevel !== 'low');
   return {
     customersAnalysed: inScope.length,

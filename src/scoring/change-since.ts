@@ -1,5 +1,6 @@
 import type { PreviousReport } from '../ingest/read-previous-report.js';
 import { compareText } from '../history/compare-text.js';
+import { repKey } from './rep-totals.js';
 import type { RiskLevel, ScoredCustomer } from './score-customer.js';
 
 export type ChangeMark = 'new-at-risk' | 'escalated' | 'unchanged' | 'recovered' | 'gone';
@@ -52,6 +53,22 @@ function changeOf(
   if (now === 2 && then === 1) return 'escalated';
   if (now === 0 && then >= 1) return 'recovered';
   return 'unchanged';
+}
+
+/**
+ * What `--fail-on new` stops on: at risk now and not then. A customer who went from low (or not
+ * listed) straight to lapsed is marked `gone`, which outranks `new-at-risk`, yet is as new a risk
+ * as any; one listed then and absent from this export now is not (it cannot be scored).
+ */
+export function isNewlyAtRisk(change: CustomerChange): boolean {
+  return change.change === 'new-at-risk' || (change.change === 'gone' && (change.previousRiskLevel === null || change.previousRiskLevel === 'low'));
+}
+
+/** The previous run's customers of one rep (by the rep it named then), for changes within a rep's book. */
+export function previousOfRep(previous: PreviousReport, rep: string): PreviousReport {
+  const wanted = repKey(rep);
+  const customers = new Map([...previous.customers].filter(([, customer]) => repKey(customer.rep ?? '') === wanted));
+  return { ...previous, customers };
 }
 
 /** How many customers carry each mark, plus the missing ones as `gone`. */

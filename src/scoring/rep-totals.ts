@@ -30,8 +30,13 @@ export function repTotals(customers: readonly ScoredCustomer[]): RepTotals[] {
     .sort((a, b) => b.valueAtRisk - a.valueAtRisk || compareText(a.rep ?? '', b.rep ?? ''));
 }
 
-/** Customers of one rep, matched without regard to case or surrounding spaces. */
+/** Customers of one rep (see repKey). */
 export function customersOfRep(customers: readonly ScoredCustomer[], rep: string): ScoredCustomer[] {
-  const wanted = rep.trim().toLowerCase();
-  return customers.filter((customer) => (customer.rep ?? '').trim().toLowerCase() === wanted);
+  const wanted = repKey(rep);
+  return customers.filter((customer) => repKey(customer.rep ?? '') === wanted);
+}
+
+/** A rep's name as `--rep` matches it: without regard to case, or to the spaces around and between words. */
+export function repKey(rep: string): string {
+  return rep.trim().replace(/\s+/g, ' ').toLowerCase();
 }

@@ -86,6 +86,46 @@ describe('nightly runs', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('with --rep the changes are that rep\'s book: its customers now and then', () => {
+    writePrevious('2026-08-31');
+    const whole = JSON.parse(runChurn([...BOOK, '--as-of', '2026-10-31', '--previous', previous, '--format', 'json', '--all']).stdout);
+    const maya = runChurn([...BOOK, '--as-of', '2026-10-31', '--previous', previous, '--format', 'json', '--all', '--rep', ' maya  COHEN ']);
+    expect(maya.stderr).toBe('');
+    const report = JSON.parse(maya.stdout);
+    expect(report.rep).toBe('Maya Cohen');
+    const mayas = (whole.customers as { customerId: string; rep: string; change: string }[]).filter((c) => c.rep === 'Maya Cohen');
+    expect(report.customers.map((c: { customerId: string }) => c.customerId)).toEqual(mayas.map((c) => c.customerId));
+    const counts = report.changes.counts as Record<string, number>;
+    expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(mayas.length);
+    expect(counts['new-at-risk']).toBe(mayas.filter((c) => c.change === 'new-at-risk').length);
+    expect(report.summary.customersAnalysed).toBe(mayas.length);
+  });
+
+  it('--rep naming no customer warns, naming the book\'s reps', () => {
+    const run = runChurn([...BOOK, '--as-of', '2026-10-31', '--rep', 'Maya Coen', '--format', 'json']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('churn: warning: no customer has rep "Maya Coen"; its reps: "Dana Levi", "Maya Cohen", "Omer Katz", "Yossi Ben-David"\n');
+  });
+
+  it('--fail-on new stops on a customer gone straight from low to lapsed', () => {
+    const book = join(dir, 'straight-to-lapsed.csv');
+    const lines = ['customer,date,amount'];
+    // A weekly buyer through 2026-03-31, then silence; 25 steady weekly buyers throughout.
+    for (let week = 0; week < 120; week++) {
+      const day = new Date(Date.UTC(2024, 0, 1 + 7 * week)).toISOString().slice(0, 10);
+      if (day <= '2026-03-31') lines.push(`STOPS,${day},100`);
+      for (let k = 0; k < 25; k++) lines.push(`S${k},${day},${100 + k}`);
+    }
+    writeFileSync(book, `${lines.join('\n')}\n`);
+    const then = join(dir, 'then.json');
+    expect(runChurn(['report', book, '--as-of', '2026-03-31', '--format', 'json', '--all', '-o', then]).status).toBe(0);
+    expect(JSON.parse(readFileSync(then, 'utf8')).customers.find((c: { customerId: string }) => c.customerId === 'STOPS').riskLevel).toBe('low');
+    const now = runChurn(['report', book, '--as-of', '2026-07-31', '--format', 'json', '--all', '--previous', then, '--fail-on', 'new']);
+    const stops = JSON.parse(now.stdout).customers.find((c: { customerId: string }) => c.customerId === 'STOPS');
+    expect([stops.status, stops.change, stops.previousRiskLevel]).toEqual(['lapsed', 'gone', 'low']);
+    expect(now.status).toBe(1);
+  });
+
   it('a previous file that is not a churn report is a clear error', () => {
     const notReport = join(dir, 'other.json');
     writeFileSync(notReport, '{"hello": 1}');

@@ -2,13 +2,14 @@ import { Command, Option } from 'commander';
 import type { Day } from '../../ingest/day.js';
 import { readPreviousReport } from '../../ingest/read-previous-report.js';
 import { UserError } from '../../ingest/user-error.js';
-import { changesSince, type RunChanges } from '../../scoring/change-since.js';
+import { changesSince, isNewlyAtRisk, previousOfRep, type RunChanges } from '../../scoring/change-since.js';
 import type { SortKey } from '../../scoring/rank-customers.js';
 import { customersOfRep, repTotals } from '../../scoring/rep-totals.js';
 import type { ScoredCustomer } from '../../scoring/score-customer.js';
 import { segmentCustomers } from '../../scoring/segment-customers.js';
 import { jsonReportChunks, ndjsonReportChunks } from '../../report/json-report.js';
 import type { ReportContext, ReportRow } from '../../report/report-rows.js';
+import { unknownRepWarning } from '../../report/unknown-rep-warning.js';
 import { selectCustomers } from '../../report/report-view.js';
 import type { CliIo } from '../cli-io.js';
 import { colorFor, outputWidth } from '../color.js';
@@ -94,7 +95,11 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
       const format = flagOrConfig(command, 'format', options.format, config.format);
       const top = flagOrConfig(command, 'top', options.top, config.top);
       const inScope = options.rep === undefined ? analysis.customers : customersOfRep(analysis.customers, options.rep);
-      const changes = options.previous === undefined ? undefined : changesSince(analysis.customers, await readPreviousReport(options.previous));
+      if (options.rep !== undefined && inScope.length === 0) io.stderr.write(`churn: ${unknownRepWarning(options.rep, analysis.customers)}\n`);
+      const previous = options.previous === undefined ? undefined : await readPreviousReport(options.previous);
+      // Within one rep's book, the changes are that book's: its customers now, and its customers then.
+      const changes =
+        previous === undefined ? undefined : changesSince(inScope, options.rep === undefined ? previous : previousOfRep(previous, options.rep));
       const segments = options.segment ? segmentCustomers(analysis.customers) : undefined;
       const rows: ReportRow[] = selectCustomers(inScope, { top, all: options.all ?? false }).map((customer, index) => ({
         rank: index + 1,
@@ -107,7 +112,8 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
         currency: options.currency ?? config.currency ?? analysis.currency,
         changes,
         repTotals: options.by === 'rep' ? repTotals(inScope) : undefined,
-        rep: options.rep,
+        // The rep as the export writes the name, whatever case and spacing --rep was given in.
+        rep: options.rep === undefined ? undefined : (inScope[0]?.rep ?? options.rep),
       };
       const text = await render(format, context, rows, io, options);
       if (options.output === undefined) writeStream(io.stdout, text);
@@ -148,7 +154,10 @@ async function render(format: ReportFormat, context: ReportContext, rows: readon
 function gateHit(failOn: ReportOptions['failOn'], customers: readonly ScoredCustomer[], changes: RunChanges | undefined): boolean {
   if (failOn === undefined) return false;
   if (failOn === 'new') {
-    return customers.some((customer) => changes?.byCustomer.get(customer.customerId)?.change === 'new-at-risk');
+    return customers.some((customer) => {
+      const change = changes?.byCustomer.get(customer.customerId);
+      return change !== undefined && isNewlyAtRisk(change);
+    });
   }
   return customers.some((customer) => customer.riskLevel === 'high' || (failOn === 'medium' && customer.riskLevel === 'medium'));
 }
