@@ -64,7 +64,10 @@ function describeSplit(e: Evidence): string {
   }
   const before = num(e, 'baselineLinesPerOrder');
   const now = num(e, 'recentLinesPerOrder');
-  if (before > 0 && now > 0) return `fewer product lines per order (${before.toFixed(1)} → ${now.toFixed(1)})`;
+  // Said only when the shown numbers differ: "3.0 → 3.0" read as a warning about nothing.
+  if (before > 0 && now > 0 && now.toFixed(1) !== before.toFixed(1) && now < before) {
+    return `fewer product lines per order (${before.toFixed(1)} → ${now.toFixed(1)})`;
+  }
   return 'no product lines stopped';
 }
 
