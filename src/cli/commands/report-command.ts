@@ -9,6 +9,7 @@ import type { ScoredCustomer } from '../../scoring/score-customer.js';
 import { segmentCustomers } from '../../scoring/segment-customers.js';
 import { jsonReportChunks, ndjsonReportChunks } from '../../report/json-report.js';
 import type { ReportContext, ReportRow } from '../../report/report-rows.js';
+import { previousRunWarning } from '../../report/previous-run-warning.js';
 import { unknownRepWarning } from '../../report/unknown-rep-warning.js';
 import { selectCustomers } from '../../report/report-view.js';
 import type { CliIo } from '../cli-io.js';
@@ -97,6 +98,10 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
       const inScope = options.rep === undefined ? analysis.customers : customersOfRep(analysis.customers, options.rep);
       if (options.rep !== undefined && inScope.length === 0) io.stderr.write(`churn: ${unknownRepWarning(options.rep, analysis.customers)}\n`);
       const previous = options.previous === undefined ? undefined : await readPreviousReport(options.previous);
+      if (previous !== undefined) {
+        const warning = previousRunWarning(previous, analysis.asOf);
+        if (warning !== undefined) io.stderr.write(`churn: ${warning}\n`);
+      }
       // Within one rep's book, the changes are that book's: its customers now, and its customers then.
       const changes =
         previous === undefined ? undefined : changesSince(inScope, options.rep === undefined ? previous : previousOfRep(previous, options.rep));
